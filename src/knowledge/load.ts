@@ -1,0 +1,66 @@
+// Reads the knowledge directory from disk: topics.yaml, sources/*.yaml and facts/*.yaml.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { KnowledgeError, type KnowledgeIssue } from './issues.ts';
+import { validateKnowledge, type KnowledgeBase, type ParsedFile, type ValidationResult } from './validate.ts';
+
+/** The knowledge folder shipped with the project, found relative to this file so any working directory works. */
+export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+
+/** Larger than any hand-written file should be; protects against a stray binary or a runaway generator. */
+const MAX_FILE_BYTES = 2_000_000;
+
+export function checkKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): ValidationResult {
+  const files: ParsedFile[] = [];
+  const issues: KnowledgeIssue[] = [];
+  const read = (path: string, kind: ParsedFile['kind']) => {
+    const shown = relative(process.cwd(), path) || path;
+    const parsed = parseYamlFile(path, shown);
+    if ('issue' in parsed) issues.push(parsed.issue);
+    else files.push({ path: shown, kind, data: parsed.data });
+  };
+
+  read(join(dir, 'topics.yaml'), 'topics');
+  for (const path of yamlFilesIn(join(dir, 'sources'), issues)) read(path, 'sources');
+  for (const path of yamlFilesIn(join(dir, 'facts'), issues)) read(path, 'facts');
+  return validateKnowledge(files, issues);
+}
+
+/** Load and validate, or throw a KnowledgeError listing every problem. */
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+  const result = checkKnowledgeDir(dir);
+  if (!result.ok) throw new KnowledgeError(result.issues);
+  return result.kb;
+}
+
+function yamlFilesIn(dir: string, issues: KnowledgeIssue[]): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/i.test(name))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch (error) {
+    issues.push({ file: dir, message: `cannot read folder: ${(error as Error).message}` });
+    return [];
+  }
+}
+
+function parseYamlFile(path: string, shown: string): { data: unknown } | { issue: KnowledgeIssue } {
+  let source: string;
+  try {
+    if (statSync(path).size > MAX_FILE_BYTES) return { issue: { file: shown, message: `file is larger than ${MAX_FILE_BYTES} bytes` } };
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { issue: { file: shown, message: `cannot read file: ${(error as Error).message}` } };
+  }
+  // Duplicate keys are an error: a second "text:" silently replacing the first would lose a curator's work.
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0];
+    return { issue: { file: line ? `${shown}:${line.line}` : shown, message: `invalid YAML: ${first.message.split('\n')[0]}` } };
+  }
+  return { data: doc.toJS({ maxAliasCount: 100 }) };
+}

@@ -1,0 +1,135 @@
+// The one definition of the knowledge files: every type the rest of the code uses comes from here.
+import { z } from 'zod';
+
+/** Limits chosen so that a fact's text fits one Discord embed with room for citations. */
+export const FactLimits = {
+  idLength: 64,
+  titleLength: 100, // Discord autocomplete choice names are capped at 100
+  aliasLength: 100,
+  aliasesPerLanguage: 30,
+  textLength: 1200,
+  tagsPerFact: 12,
+  locatorLength: 200,
+} as const;
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+const kebabId = z
+  .string()
+  .max(FactLimits.idLength)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+/** A piece of text that must be present and not just whitespace. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** ISO date with optional precision: 2014, 2014-03 or 2014-03-10. */
+const isoDate = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v), // YAML reads a bare year as a number
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
+export const SourceKind = z.enum(['primary', 'secondary']);
+
+export const Source = z.strictObject({
+  id: kebabId,
+  title: text(300),
+  publisher: text(200),
+  url: httpUrl,
+  /** Publication or revision date; omitted for undated pages rather than guessed. */
+  date: isoDate.optional(),
+  language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+  kind: SourceKind,
+});
+export type Source = z.infer<typeof Source>;
+
+export const SourcesFile = z.strictObject({
+  sources: z.array(Source).min(1),
+});
+
+/** Both languages for short strings such as titles. */
+const bilingual = (max: number) => z.strictObject({ en: text(max), fr: text(max) });
+
+export const FactStatus = z.enum([
+  'new', // new in 4.4
+  'improved', // existed before, better in 4.4
+  'experimental',
+  'tech-preview',
+  'deprecated',
+  'removed',
+  'not-in-4.4', // often credited to 4.4 but came earlier or later
+  'release', // facts about the release itself: dates, versions, people, lifecycle
+  'background', // concepts needed to understand 4.4
+  'press-claim', // a claim from press coverage, with a verdict
+]);
+export type FactStatus = z.infer<typeof FactStatus>;
+
+export const Verdict = z.enum(['confirmed', 'overstated', 'wrong', 'opinion']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Citation = z.strictObject({
+  source: kebabId,
+  /** Where in the source: a section, a header file path, a commit. */
+  locator: text(FactLimits.locatorLength).optional(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+const aliasList = z.array(text(FactLimits.aliasLength)).max(FactLimits.aliasesPerLanguage);
+
+export const FactEntry = z
+  .strictObject({
+    id: kebabId,
+    status: FactStatus,
+    title: bilingual(FactLimits.titleLength),
+    aliases: z.strictObject({ en: aliasList.min(1), fr: aliasList.default([]) }),
+    text: z.strictObject({ en: text(FactLimits.textLength), fr: text(FactLimits.textLength).optional() }),
+    tags: z.array(kebabId).max(FactLimits.tagsPerFact).default([]),
+    citations: z.array(Citation).min(1, 'every fact needs at least one citation'),
+    related: z.array(kebabId).default([]),
+    /** Set when sources give different values; the text must then name the disagreement. */
+    disputed: z.boolean().default(false),
+    /** Only for press claims: how the claim holds up against primary sources. */
+    verdict: Verdict.optional(),
+  })
+  .superRefine((fact, ctx) => {
+    if (fact.status === 'press-claim' && !fact.verdict) {
+      ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'a press claim needs a verdict' });
+    }
+    if (fact.status !== 'press-claim' && fact.verdict) {
+      ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'only press claims carry a verdict' });
+    }
+    if (fact.related.includes(fact.id)) {
+      ctx.addIssue({ code: 'custom', path: ['related'], message: 'a fact cannot be related to itself' });
+    }
+  });
+export type FactEntry = z.infer<typeof FactEntry>;
+
+export const FactsFile = z.strictObject({
+  topic: kebabId,
+  facts: z.array(FactEntry).min(1),
+});
+
+export const Topic = z.strictObject({
+  id: kebabId,
+  title: bilingual(100),
+  description: bilingual(300),
+});
+export type Topic = z.infer<typeof Topic>;
+
+export const TopicsFile = z.strictObject({
+  topics: z.array(Topic).min(1),
+});
+
+/** A fact as the rest of the program sees it: the entry plus the topic and file it came from. */
+export type Fact = FactEntry & { topic: string; file: string };

@@ -1,0 +1,82 @@
+// Coverage figures for the knowledge base, printed by `npm run kb:check`.
+import type { KnowledgeBase } from './validate.ts';
+
+export interface TopicCoverage {
+  topic: string;
+  facts: number;
+  frenchText: number;
+  frenchAliases: number;
+}
+
+export interface KnowledgeSummary {
+  facts: number;
+  topics: TopicCoverage[];
+  statuses: Record<string, number>;
+  frenchText: number;
+  frenchAliases: number;
+  disputed: number;
+  citations: { primary: number; secondary: number };
+  factsWithPrimary: number;
+  sourcesCited: number;
+  sourcesRegistered: number;
+}
+
+export function summarize(kb: KnowledgeBase): KnowledgeSummary {
+  const topics = kb.topics.map((t): TopicCoverage => {
+    const facts = kb.facts.filter((f) => f.topic === t.id);
+    return {
+      topic: t.id,
+      facts: facts.length,
+      frenchText: facts.filter((f) => f.text.fr).length,
+      frenchAliases: facts.filter((f) => f.aliases.fr.length > 0).length,
+    };
+  });
+  const statuses: Record<string, number> = {};
+  const cited = new Set<string>();
+  const citations = { primary: 0, secondary: 0 };
+  let factsWithPrimary = 0;
+  for (const fact of kb.facts) {
+    statuses[fact.status] = (statuses[fact.status] ?? 0) + 1;
+    let hasPrimary = false;
+    for (const c of fact.citations) {
+      cited.add(c.source);
+      const kind = kb.sources.get(c.source)?.kind ?? 'secondary';
+      citations[kind] += 1;
+      hasPrimary ||= kind === 'primary';
+    }
+    if (hasPrimary) factsWithPrimary += 1;
+  }
+  return {
+    facts: kb.facts.length,
+    topics,
+    statuses,
+    frenchText: kb.facts.filter((f) => f.text.fr).length,
+    frenchAliases: kb.facts.filter((f) => f.aliases.fr.length > 0).length,
+    disputed: kb.facts.filter((f) => f.disputed).length,
+    citations,
+    factsWithPrimary,
+    sourcesCited: cited.size,
+    sourcesRegistered: kb.sources.size,
+  };
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
+
+export function formatSummary(s: KnowledgeSummary): string {
+  const width = Math.max(5, ...s.topics.map((t) => t.topic.length));
+  const lines = [
+    `${'topic'.padEnd(width)}  facts  FR text  FR aliases`,
+    ...s.topics.map(
+      (t) => `${t.topic.padEnd(width)}  ${String(t.facts).padStart(5)}  ${pct(t.frenchText, t.facts).padStart(7)}  ${pct(t.frenchAliases, t.facts).padStart(10)}`,
+    ),
+    `${'total'.padEnd(width)}  ${String(s.facts).padStart(5)}  ${pct(s.frenchText, s.facts).padStart(7)}  ${pct(s.frenchAliases, s.facts).padStart(10)}`,
+    '',
+    `statuses: ${Object.entries(s.statuses).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `facts citing at least one primary source: ${s.factsWithPrimary}/${s.facts} (${pct(s.factsWithPrimary, s.facts)})`,
+    `citations: ${s.citations.primary} primary, ${s.citations.secondary} secondary; sources cited ${s.sourcesCited} of ${s.sourcesRegistered} registered`,
+    `facts noting a disagreement between sources: ${s.disputed}`,
+  ];
+  const empty = s.topics.filter((t) => t.facts === 0).map((t) => t.topic);
+  if (empty.length) lines.push(`topics without facts: ${empty.join(', ')}`);
+  return lines.join('\n');
+}

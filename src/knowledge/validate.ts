@@ -1,0 +1,154 @@
+// Turns parsed knowledge files into a checked KnowledgeBase, or into the full list of what is wrong.
+import { nameKey } from '../text/fold.ts';
+import { fromZodIssues, type KnowledgeIssue } from './issues.ts';
+import { FactsFile, SourcesFile, TopicsFile, type Fact, type Source, type Topic } from './schema.ts';
+
+export interface KnowledgeBase {
+  readonly facts: readonly Fact[];
+  readonly factsById: ReadonlyMap<string, Fact>;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly topics: readonly Topic[];
+}
+
+/** A knowledge file after YAML parsing; `data` is whatever the YAML held. */
+export interface ParsedFile {
+  path: string;
+  kind: 'topics' | 'sources' | 'facts';
+  data: unknown;
+}
+
+export type ValidationResult =
+  | { ok: true; kb: KnowledgeBase; warnings: KnowledgeIssue[] }
+  | { ok: false; issues: KnowledgeIssue[]; warnings: KnowledgeIssue[] };
+
+/** Validate every file, then the links between them. Never returns a partial base. */
+export function validateKnowledge(files: readonly ParsedFile[], parseIssues: readonly KnowledgeIssue[] = []): ValidationResult {
+  const issues: KnowledgeIssue[] = [...parseIssues];
+  const warnings: KnowledgeIssue[] = [];
+  const topics: Array<Topic & { file: string }> = [];
+  const sources: Array<Source & { file: string }> = [];
+  const facts: Fact[] = [];
+
+  for (const file of files) {
+    if (file.kind === 'topics') {
+      const parsed = TopicsFile.safeParse(file.data);
+      if (parsed.success) topics.push(...parsed.data.topics.map((t) => ({ ...t, file: file.path })));
+      else issues.push(...fromZodIssues(file.path, file.data, 'topics', parsed.error.issues));
+    } else if (file.kind === 'sources') {
+      const parsed = SourcesFile.safeParse(file.data);
+      if (parsed.success) sources.push(...parsed.data.sources.map((s) => ({ ...s, file: file.path })));
+      else issues.push(...fromZodIssues(file.path, file.data, 'sources', parsed.error.issues));
+    } else {
+      const parsed = FactsFile.safeParse(file.data);
+      if (parsed.success) facts.push(...parsed.data.facts.map((f) => ({ ...f, topic: parsed.data.topic, file: file.path })));
+      else issues.push(...fromZodIssues(file.path, file.data, 'facts', parsed.error.issues));
+    }
+  }
+
+  const topicById = uniqueById(topics, 'topic', issues);
+  const sourceById = uniqueById(sources, 'source', issues);
+  const factById = uniqueById(facts, 'fact', issues);
+  checkSourceUrls(sources, issues);
+  checkNames(facts, issues);
+
+  const cited = new Set<string>();
+  for (const fact of facts) {
+    const at = { file: fact.file, entry: fact.id };
+    if (topics.length > 0 && !topicById.has(fact.topic)) {
+      issues.push({ ...at, field: 'topic', message: `topic "${fact.topic}" is not declared in topics.yaml` });
+    }
+    fact.citations.forEach((citation, i) => {
+      cited.add(citation.source);
+      if (!sourceById.has(citation.source)) {
+        issues.push({ ...at, field: `citations.${i}.source`, message: `unknown source "${citation.source}"` });
+      }
+    });
+    fact.related.forEach((id, i) => {
+      if (!factById.has(id)) issues.push({ ...at, field: `related.${i}`, message: `unknown related fact "${id}"` });
+    });
+    if (fact.status === 'press-claim') checkPressClaim(fact, sourceById, issues);
+  }
+  if (topics.length === 0) issues.push({ file: 'topics.yaml', message: 'no topics are declared' });
+  if (facts.length === 0 && issues.length === 0) issues.push({ file: 'facts/', message: 'no facts were found' });
+
+  for (const source of sources) {
+    if (!cited.has(source.id)) warnings.push({ file: source.file, entry: source.id, entryKind: 'source', message: 'source is never cited' });
+  }
+
+  if (issues.length > 0) return { ok: false, issues, warnings };
+  return {
+    ok: true,
+    warnings,
+    kb: {
+      facts,
+      factsById: factById,
+      sources: new Map([...sourceById].map(([id, { file: _file, ...source }]) => [id, source])),
+      topics: topics.map(({ file: _file, ...topic }) => topic),
+    },
+  };
+}
+
+function uniqueById<T extends { id: string; file: string }>(
+  items: readonly T[],
+  what: 'fact' | 'source' | 'topic',
+  issues: KnowledgeIssue[],
+): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const first = byId.get(item.id);
+    if (first) {
+      issues.push({ file: item.file, entry: item.id, entryKind: what, field: 'id', message: `duplicate ${what} id, first defined in ${first.file}` });
+    } else {
+      byId.set(item.id, item);
+    }
+  }
+  return byId;
+}
+
+function checkSourceUrls(sources: ReadonlyArray<Source & { file: string }>, issues: KnowledgeIssue[]): void {
+  const byUrl = new Map<string, string>();
+  for (const source of sources) {
+    const key = source.url.replace(/\/+$/, '').toLowerCase();
+    const first = byUrl.get(key);
+    if (first) issues.push({ file: source.file, entry: source.id, entryKind: 'source', field: 'url', message: `same URL as source "${first}"` });
+    else byUrl.set(key, source.id);
+  }
+}
+
+/** An id, title or alias must lead to exactly one fact, or "exact match wins" would be ambiguous. */
+function checkNames(facts: readonly Fact[], issues: KnowledgeIssue[]): void {
+  const owner = new Map<string, Fact>();
+  for (const fact of facts) {
+    const names: Array<[string, string]> = [
+      ['id', fact.id],
+      ['title.en', fact.title.en],
+      ['title.fr', fact.title.fr],
+      ...fact.aliases.en.map((a, i): [string, string] => [`aliases.en.${i}`, a]),
+      ...fact.aliases.fr.map((a, i): [string, string] => [`aliases.fr.${i}`, a]),
+    ];
+    for (const [field, name] of names) {
+      const key = nameKey(name);
+      if (!key) {
+        issues.push({ file: fact.file, entry: fact.id, field, message: `"${name}" has no letters or digits` });
+        continue;
+      }
+      const other = owner.get(key);
+      if (other && other.id !== fact.id) {
+        issues.push({ file: fact.file, entry: fact.id, field, message: `"${name}" is also a name of fact "${other.id}" (${other.file})` });
+      } else {
+        owner.set(key, fact);
+      }
+    }
+  }
+}
+
+/** A press claim cites the press for the claim and a primary source for the verdict. */
+function checkPressClaim(fact: Fact, sources: ReadonlyMap<string, Source>, issues: KnowledgeIssue[]): void {
+  const kinds = new Set(fact.citations.map((c) => sources.get(c.source)?.kind));
+  if (!kinds.has('secondary')) {
+    issues.push({ file: fact.file, entry: fact.id, field: 'citations', message: 'a press claim must cite the press source that made it' });
+  }
+  if (!kinds.has('primary') && fact.verdict !== 'opinion') {
+    issues.push({ file: fact.file, entry: fact.id, field: 'citations', message: 'a press claim must cite a primary source for its verdict' });
+  }
+}

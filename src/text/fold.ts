@@ -1,0 +1,28 @@
+// Text folding shared by the knowledge checks and the search index, so "the same alias" means the same thing to both.
+
+/** Unicode control and format characters (C0, C1, zero-width, bidi marks) that never carry meaning in a question. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+const DIACRITICS = /\p{M}+/gu;
+
+/** Lower-case, strip accents and invisible characters, unify apostrophes; keeps punctuation. */
+export function foldAccents(input: string): string {
+  return input
+    .normalize('NFKD')
+    .replace(DIACRITICS, '')
+    .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
+    .replace(INVISIBLE, ' ')
+    .toLowerCase();
+}
+
+/** Replace control characters with spaces and collapse runs of whitespace. */
+export function cleanWhitespace(input: string): string {
+  return input.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A comparison key for short names (ids, titles, aliases): folded, punctuation and spacing removed,
+ * so "PV-on-HVM", "pv on hvm" and "PV on HVM" share one key.
+ */
+export function nameKey(input: string): string {
+  return foldAccents(input).replace(/[^\p{L}\p{N}.]+/gu, '').replace(/\.+$/g, '');
+}
