@@ -129,6 +129,8 @@ export type Topic = z.infer<typeof Topic>;
 
 export const TopicsFile = z.strictObject({
   topics: z.array(Topic).min(1),
+  /** Facts offered first when someone opens autocomplete without typing. */
+  featured: z.array(kebabId).max(25).default([]),
 });
 
 /** A fact as the rest of the program sees it: the entry plus the topic and file it came from. */

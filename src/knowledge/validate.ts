@@ -8,6 +8,8 @@ export interface KnowledgeBase {
   readonly factsById: ReadonlyMap<string, Fact>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly topics: readonly Topic[];
+  /** Fact ids to offer first, in order. */
+  readonly featured: readonly string[];
 }
 
 /** A knowledge file after YAML parsing; `data` is whatever the YAML held. */
@@ -26,13 +28,17 @@ export function validateKnowledge(files: readonly ParsedFile[], parseIssues: rea
   const issues: KnowledgeIssue[] = [...parseIssues];
   const warnings: KnowledgeIssue[] = [];
   const topics: Array<Topic & { file: string }> = [];
+  const featured: Array<{ id: string; file: string }> = [];
   const sources: Array<Source & { file: string }> = [];
   const facts: Fact[] = [];
 
   for (const file of files) {
     if (file.kind === 'topics') {
       const parsed = TopicsFile.safeParse(file.data);
-      if (parsed.success) topics.push(...parsed.data.topics.map((t) => ({ ...t, file: file.path })));
+      if (parsed.success) {
+        topics.push(...parsed.data.topics.map((t) => ({ ...t, file: file.path })));
+        featured.push(...parsed.data.featured.map((id) => ({ id, file: file.path })));
+      }
       else issues.push(...fromZodIssues(file.path, file.data, 'topics', parsed.error.issues));
     } else if (file.kind === 'sources') {
       const parsed = SourcesFile.safeParse(file.data);
@@ -68,6 +74,9 @@ export function validateKnowledge(files: readonly ParsedFile[], parseIssues: rea
     });
     if (fact.status === 'press-claim') checkPressClaim(fact, sourceById, issues);
   }
+  featured.forEach(({ id, file }, i) => {
+    if (!factById.has(id)) issues.push({ file, field: `featured.${i}`, message: `unknown featured fact "${id}"` });
+  });
   if (topics.length === 0) issues.push({ file: 'topics.yaml', message: 'no topics are declared' });
   if (facts.length === 0 && issues.length === 0) issues.push({ file: 'facts/', message: 'no facts were found' });
 
@@ -84,6 +93,7 @@ export function validateKnowledge(files: readonly ParsedFile[], parseIssues: rea
       factsById: factById,
       sources: new Map([...sourceById].map(([id, { file: _file, ...source }]) => [id, source])),
       topics: topics.map(({ file: _file, ...topic }) => topic),
+      featured: featured.map((f) => f.id),
     },
   };
 }

@@ -24,5 +24,8 @@ export function cleanWhitespace(input: string): string {
  * so "PV-on-HVM", "pv on hvm" and "PV on HVM" share one key.
  */
 export function nameKey(input: string): string {
-  return foldAccents(input).replace(/[^\p{L}\p{N}.]+/gu, '').replace(/\.+$/g, '');
+  // Dots only survive between digits, where they make a version: "4.4" stays, "P.V.H" and "xl.cfg" fold.
+  return foldAccents(input)
+    .replace(/(?<!\d)\.|\.(?!\d)/g, '')
+    .replace(/[^\p{L}\p{N}.]+/gu, '');
 }

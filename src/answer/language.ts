@@ -1,0 +1,50 @@
+// Guesses whether a question is French or English from function words, elisions and accents.
+import type { Language } from '../knowledge/schema.ts';
+import { foldAccents } from '../text/fold.ts';
+
+// Words that are common in one language's questions and rare in the other's; technical words vote for neither.
+const FRENCH = new Set(
+  `le la les un une des du de au aux et ou est sont qu que qui quoi quel quelle quels quelles comment combien pourquoi
+  quand dans avec pour sur sous par pas ne plus mon ma mes ton ta je tu il elle nous vous ils elles peut peuvent faut
+  faire fait ce cette ces cet son sa ses leur leurs entre depuis avant apres sans chez aussi tres bien oui non merci
+  bonjour salut svp stp existe-t-il est-ce c'est qu'est-ce prise charge donc alors encore deja toujours
+  nouveaute nouveautes virtuelle virtuelles serveur noyau invite invites
+  pilote pilotes prend gere gerer utiliser activer demarrer faut-il y a-t-il veux voudrais dois`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const ENGLISH = new Set(
+  `the an is are was were what which who how why when where does do did can could should would will with without for
+  from of to in at by my your it its this that these those there their and or not no yes any many much more most
+  new supported supports use using run running enable enabled get set need needs about please thanks hello
+  hi guest guests host hosts kernel release released what's whats how's doesn't don't isn't`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// Spellings shared by both languages ("a", "on", "version", "machine", "support") vote for neither.
+
+const ELISION = /(?:^|[^\p{L}])(?:l|d|j|n|s|m|t|c|qu|jusqu|lorsqu)['’]\p{L}/u;
+const FRENCH_LETTERS = /[éèêëàâçùûîïôœ]/;
+
+export interface LanguageGuess {
+  language: Language;
+  /** False when the text gave no signal (a bare name like "PVH"): callers may prefer the user's locale. */
+  confident: boolean;
+}
+
+export function detectLanguage(text: string, fallback: Language = 'en'): LanguageGuess {
+  const sample = text.slice(0, 2000).toLowerCase();
+  let french = 0;
+  let english = 0;
+  for (const raw of sample.split(/[^\p{L}'’-]+/u)) {
+    if (!raw) continue;
+    const word = foldAccents(raw).replace(/’/g, "'");
+    if (FRENCH.has(word)) french += 1;
+    if (ENGLISH.has(word)) english += 1;
+    if (FRENCH_LETTERS.test(raw)) french += 1;
+  }
+  if (ELISION.test(sample)) french += 2;
+  if (/\s[?!]/.test(sample)) french += 1; // French typography: a space before ? and !
+  if (french === english) return { language: fallback, confident: false };
+  return { language: french > english ? 'fr' : 'en', confident: true };
+}

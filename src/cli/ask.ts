@@ -1,0 +1,81 @@
+// `npm run ask -- "question"`: answers from the terminal, no Discord needed. --json, --jsonl and --lang for scripts.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createAnswerEngine, type AnswerEngine } from '../answer/engine.ts';
+import type { AnswerOptions } from '../answer/types.ts';
+import { Language } from '../knowledge/schema.ts';
+import { KnowledgeError } from '../knowledge/issues.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { formatAnswer } from './format-answer.ts';
+
+const USAGE = `usage: npm run ask -- [--lang en|fr] [--json] "your question"
+       npm run --silent ask -- --jsonl [--lang en|fr] < questions.txt   (one question per line)`;
+
+function usageError(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+}
+
+function engineOrExit(): AnswerEngine {
+  try {
+    // XENBOT_KNOWLEDGE_DIR lets curators try a working copy of the base (and the tests use a fixture).
+    return createAnswerEngine(loadKnowledge(process.env.XENBOT_KNOWLEDGE_DIR || undefined));
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The answer as one JSON line: the answer() result with the question added. */
+function jsonLine(engine: AnswerEngine, question: string, options: AnswerOptions): string {
+  if (!question.trim()) return JSON.stringify({ question, error: 'empty question' });
+  return JSON.stringify({ question, ...engine.answer(question, options) });
+}
+
+async function answerLines(engine: AnswerEngine, options: AnswerOptions): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) process.stdout.write(`${jsonLine(engine, line, options)}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parse();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const lang = values.lang === undefined ? undefined : Language.safeParse(values.lang.toLowerCase());
+  if (lang && !lang.success) usageError(`--lang must be "en" or "fr", not "${values.lang}"`);
+  const options: AnswerOptions = { language: lang?.data };
+
+  if (values.jsonl) {
+    if (positionals.length) usageError('--jsonl reads questions from stdin; do not pass one as an argument');
+    await answerLines(engineOrExit(), options);
+    return;
+  }
+  const question = positionals.join(' ');
+  if (!question.trim()) usageError('error: the question is empty');
+  const engine = engineOrExit();
+  if (values.json) console.log(jsonLine(engine, question, options));
+  else console.log(formatAnswer(engine.answer(question, options)));
+}
+
+await main();

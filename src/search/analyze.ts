@@ -1,0 +1,94 @@
+// Turns text into search terms, the same way for the index and for questions: words, compounds, versions, stems.
+import snowball from 'snowball-stemmers';
+import { foldAccents } from '../text/fold.ts';
+import { expandSynonyms } from './glossary.ts';
+import { isStopWord } from './stopwords.ts';
+
+/** One word of the input and every term it may match: both stems, and for compounds the joined form and parts. */
+export interface WordGroup {
+  /** The word as written (lower-case, accents kept), e.g. "64-bit" or "événements". */
+  readonly surface: string;
+  /** Accent-folded words before stemming: the parts of a compound, and the joined form. Used for spelling. */
+  readonly words: readonly string[];
+  /** Index terms: English and French stems of every word, accent-folded. */
+  readonly terms: readonly string[];
+}
+
+const english = snowball.newStemmer('english');
+const french = snowball.newStemmer('french');
+const stemCache = new Map<string, readonly string[]>();
+const STEM_CACHE_LIMIT = 50_000; // bounded: questions are user input
+
+/** English and French stems of a lower-case word, computed on the accented form and then folded. */
+export function stems(word: string): readonly string[] {
+  const cached = stemCache.get(word);
+  if (cached) return cached;
+  const folded = foldAccents(word);
+  // Versions, numbers and very short words are kept as they are: stemming "4.4" or "pv" only loses information.
+  const result = /\d/.test(word) || word.length <= 3 ? [folded] : [...new Set([foldAccents(english.stem(word)), foldAccents(french.stem(word))])];
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+// French elisions (l'ABI, qu'est-ce, d'événements) and English contractions (what's, doesn't).
+const ELISION = /(^|[^\p{L}])(?:l|d|j|n|s|m|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/gu;
+const CONTRACTION = /(\p{L})'(?:s|re|ve|ll|d|m|t)(?![\p{L}])/gu;
+/** A run of letters, digits and joining punctuation: "x86_64", "xl.cfg", "64-bit", "4.4.1", "vif.default.backend". */
+const RAW_TOKEN = /[\p{L}\p{N}]+(?:[._\-/][\p{L}\p{N}]+)*/gu;
+const VERSION = /^\d+(?:\.\d+)+$/;
+
+/** Prepare raw text: Unicode-normalise, lower-case, unify apostrophes, drop invisible characters. */
+export function prepare(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(ELISION, '$1')
+    .replace(CONTRACTION, '$1');
+}
+
+/** Split a compound into its meaningful parts: "64-bit" → 64, bit; "linux-3.14" → linux, 3.14; "xl.cfg" → xl, cfg. */
+function parts(token: string): string[] {
+  return token.split(/[-_/]/).flatMap((part) => (VERSION.test(part) ? [part] : part.split('.'))).filter(Boolean);
+}
+
+export interface AnalyzeOptions {
+  /** Drop the words every fact is about ("xen", "4.4") as well as function words. */
+  forQuery?: boolean;
+  /** Stop after this many word groups; protects against pathological input. */
+  maxGroups?: number;
+}
+
+/** Analyse text into word groups, in order, without duplicates. */
+export function analyze(text: string, options: AnalyzeOptions = {}): WordGroup[] {
+  const forQuery = options.forQuery ?? false;
+  const maxGroups = options.maxGroups ?? Number.POSITIVE_INFINITY;
+  const groups: WordGroup[] = [];
+  const seen = new Set<string>();
+  for (const match of prepare(text).matchAll(RAW_TOKEN)) {
+    if (groups.length >= maxGroups) break;
+    const surface = match[0];
+    const folded = foldAccents(surface);
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+
+    const kept = VERSION.test(surface) ? [surface] : parts(surface);
+    const content = kept.filter((p) => !isStopWord(foldAccents(p), forQuery));
+    if (content.length === 0) continue;
+    const words = new Set(content.map(foldAccents));
+    if (kept.length > 1) words.add(kept.map(foldAccents).join('')); // "64-bit" also matches "64bit"
+    for (const word of [...words]) for (const synonym of expandSynonyms(word)) words.add(synonym);
+    const terms = new Set<string>();
+    for (const word of words) for (const stem of stems(word)) terms.add(stem);
+    for (const part of content) for (const stem of stems(part)) terms.add(stem);
+    groups.push({ surface, words: [...words], terms: [...terms] });
+  }
+  return groups;
+}
+
+/** All index terms of a text, flattened; used to build the index and each fact's term set. */
+export function terms(text: string): string[] {
+  return analyze(text).flatMap((g) => g.terms);
+}

@@ -1,0 +1,68 @@
+// Name completion for pickers (Discord autocomplete): exact and prefix matches first, then fuzzy rescue.
+import type { Language } from '../knowledge/schema.ts';
+import type { KnowledgeBase } from '../knowledge/validate.ts';
+import { foldAccents, nameKey } from '../text/fold.ts';
+import type { FactName, SearchIndex } from './search-index.ts';
+
+export interface Completion {
+  id: string;
+  /** What to show: the fact's title, with the alias that matched when it differs. */
+  label: string;
+}
+
+/** How well a name matches what was typed; lower is better, undefined is no match. */
+function matchRank(name: FactName, typed: string, words: string[]): number | undefined {
+  if (name.folded === typed) return 0;
+  if (name.folded.startsWith(typed)) return 1;
+  const nameWords = foldAccents(name.name).split(/[^\p{L}\p{N}.]+/u);
+  if (words.every((w) => nameWords.some((nw) => nw.startsWith(w)))) return 2;
+  if (name.folded.includes(typed)) return 3;
+  return undefined;
+}
+
+export function completeFacts(kb: KnowledgeBase, index: SearchIndex, input: string, language: Language, limit: number): Completion[] {
+  const typed = nameKey(input);
+  const title = (id: string) => kb.factsById.get(id)?.title[language] ?? id;
+  if (!typed) {
+    const ids = [...kb.featured, ...kb.facts.map((f) => f.id)];
+    return [...new Set(ids)].slice(0, limit).map((id) => ({ id, label: title(id) }));
+  }
+
+  const words = foldAccents(input).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+  const best = new Map<string, { rank: number; name: FactName }>();
+  for (const name of index.names) {
+    const rank = matchRank(name, typed, words);
+    if (rank === undefined) continue;
+    // Prefer titles to aliases, the asker's language, and shorter names at equal rank.
+    const score = rank * 10 + (name.kind === 'title' ? 0 : 2) + (name.language === language ? 0 : 1);
+    const current = best.get(name.factId);
+    if (!current || score < current.rank || (score === current.rank && name.name.length < current.name.name.length)) {
+      best.set(name.factId, { rank: score, name });
+    }
+  }
+  const ranked = [...best.values()].sort((a, b) => a.rank - b.rank || a.name.name.length - b.name.name.length);
+  const results = ranked.map(({ name }) => ({ id: name.factId, label: labelFor(title(name.factId), name) }));
+
+  // Typos: fuse.js over the same short names rescues "pvh mdoe" or "nestd". Its pattern limit is 32 characters.
+  if (results.length < limit && typed.length <= 32) {
+    const seen = new Set(results.map((r) => r.id));
+    for (const hit of index.fuzzyNames.search(typed, { limit: limit * 2 })) {
+      if (seen.has(hit.item.factId)) continue;
+      seen.add(hit.item.factId);
+      results.push({ id: hit.item.factId, label: labelFor(title(hit.item.factId), hit.item) });
+    }
+  }
+  return results.slice(0, limit);
+}
+
+function labelFor(title: string, matched: FactName): string {
+  return matched.kind === 'alias' && nameKey(matched.name) !== nameKey(title) ? `${title} (${matched.name})` : title;
+}
+
+export function completeTopics(kb: KnowledgeBase, input: string, language: Language, limit: number): Completion[] {
+  const typed = nameKey(input);
+  return kb.topics
+    .filter((t) => !typed || nameKey(t.title[language]).includes(typed) || nameKey(t.title.en).includes(typed) || t.id.includes(typed))
+    .slice(0, limit)
+    .map((t) => ({ id: t.id, label: t.title[language] }));
+}

@@ -1,0 +1,64 @@
+// The confidence gate: how much of what the question asks about does a fact actually talk about?
+// Engine scores say "this is the best of what we have"; coverage says "this is what was asked".
+import type { WordGroup } from './analyze.ts';
+import type { SearchIndex, Vocabulary } from './search-index.ts';
+
+/**
+ * A word found only in a fact's body counts for this much; in its title, aliases or tags, fully.
+ * Curated names are the strong signal: one stray word of a long text must not make an answer.
+ */
+export const BODY_ONLY_CREDIT = 0.5;
+
+/**
+ * A word the base never uses, even after spelling correction, says the question is about something else
+ * ("Docker", "ESXi", "Windows 11"): it weighs this many times a word found in a single fact.
+ */
+export const UNSEEN_WORD_WEIGHT = 2;
+
+/** IDF of a word group: rare words weigh more; a word the base never uses weighs most. */
+export function groupWeight(index: SearchIndex, group: WordGroup): number {
+  const n = index.facts.size;
+  const known = group.terms.map((t) => index.documentFrequency.get(t)).filter((df): df is number => df !== undefined);
+  if (known.length === 0) return UNSEEN_WORD_WEIGHT * Math.log((n + 1) / 1.5);
+  return Math.log((n + 1) / (Math.max(...known) + 0.5));
+}
+
+function wordMatches(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.words.has(word);
+}
+
+/**
+ * A group is covered when one of its terms (stems) is in the vocabulary, or its spelling is close to a word there.
+ * A compound ("pare-feu") needs its joined form or every part: one shared half proves nothing.
+ */
+function covers(group: WordGroup, vocabulary: Vocabulary): boolean {
+  const parts = group.words.length > 1 ? group.words.filter((w) => !group.words.some((o) => o !== w && o.length > w.length && o.includes(w))) : group.words;
+  const joined = group.words.find((w) => group.words.some((o) => o !== w && w.includes(o)));
+  const wordCovered = (w: string) => wordMatches(w, vocabulary);
+  if (joined && (wordCovered(joined) || parts.every(wordCovered))) return true;
+  if (!joined && group.words.some(wordCovered)) return true;
+  return !joined && group.terms.some((t) => vocabulary.terms.has(t));
+}
+
+export interface Coverage {
+  /** IDF-weighted share of the question's words that the fact covers, 0..1. */
+  weighted: number;
+  covered: number;
+  total: number;
+}
+
+export function coverage(index: SearchIndex, groups: readonly WordGroup[], factId: string): Coverage {
+  const vocabulary = index.factVocabulary.get(factId);
+  let all = 0;
+  let hit = 0;
+  let covered = 0;
+  for (const group of groups) {
+    const weight = groupWeight(index, group);
+    all += weight;
+    if (!vocabulary) continue;
+    const credit = covers(group, vocabulary.names) ? 1 : covers(group, vocabulary.all) ? BODY_ONLY_CREDIT : 0;
+    hit += weight * credit;
+    if (credit > 0) covered += 1;
+  }
+  return { weighted: all > 0 ? hit / all : 0, covered, total: groups.length };
+}

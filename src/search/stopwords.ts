@@ -1,0 +1,31 @@
+// Function words of English and French, dropped before ranking so that "how do I" never decides an answer.
+import { foldAccents } from '../text/fold.ts';
+
+const ENGLISH = `a about above after again all also am an and any are aren as at be been before being below between both
+but by can cannot could did didn do does doesn doing don down during each else ever few for from further get gets
+got had has have having he her here hers him his how i if in into is isn it its itself just let me more most my
+myself no nor not now of off on once only or other our ours out over own same she should so some such than that the
+their theirs them then there these they this those through to too under until up very was wasn we were weren what
+whats when where which while who whom whose why will with would you your yours yourself ca please tell explain per
+know want need anyone someone something anything thing things really mean means meant way ways many much lot lots
+say says said like hi hey hello thanks thank okay ok yes yeah one ones use used using vs versus around
+along across within via anybody everyone everybody somebody`;
+
+const FRENCH = `a ai as au aux avec avez avons avoir c ca ce ceci cela celle celles celui ces cet cette ceux chez comme
+comment d dans de des donc dont du elle elles en entre est es et etaient etait etre eu eux faire fait faut il ils
+j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre nous on ont ou par pas peut peuvent
+peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sans se ses si son sont sous sur t ta te
+tes toi ton tous tout toute toutes tu un une vos votre vous y combien ou quelqu quelque quelques alors aussi bien
+bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrais puis sait existe sert servir
+sers servent`;
+
+/** Words that every fact is about: they add no information to a query, but stay indexed. */
+const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];
+
+const STOP_WORDS: ReadonlySet<string> = new Set([...`${ENGLISH} ${FRENCH}`.split(/\s+/)].filter(Boolean).map(foldAccents));
+const QUERY_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...QUERY_ONLY]);
+
+/** `word` must already be lower-case and accent-folded. */
+export function isStopWord(word: string, forQuery: boolean): boolean {
+  return (forQuery ? QUERY_STOP_WORDS : STOP_WORDS).has(word);
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, stems } from '../../src/search/analyze.ts';
+import { editDistance } from '../../src/search/edit-distance.ts';
+import { stripQuestionFrame } from '../../src/search/question-frame.ts';
+import { nameKey } from '../../src/text/fold.ts';
+
+const surfaces = (text: string, forQuery = true) => analyze(text, { forQuery }).map((g) => g.surface);
+const allTerms = (text: string) => [...new Set(analyze(text).flatMap((g) => g.terms))].sort();
+
+describe('normalising text for search', () => {
+  it('folds case and accents so French and unaccented spellings meet', () => {
+    expect(allTerms('ÉVÉNEMENTS')).toEqual(allTerms('événements'));
+    // Stemming the accented word yields one more term; every unaccented term is still among them.
+    expect(allTerms('événements')).toEqual(expect.arrayContaining(allTerms('evenements')));
+  });
+
+  it('gives English and French words their common stem', () => {
+    expect(stems('affinity')).toContain('affin');
+    expect(stems('affinité')).toContain('affin');
+  });
+
+  it('strips French elisions and English contractions', () => {
+    expect(surfaces("qu'est-ce que l'ABI d'événements")).toEqual(['abi', 'événements']);
+    expect(surfaces("what's PVH and doesn't it need HAP?")).toEqual(['pvh', 'hap']);
+  });
+
+  it('keeps version numbers whole and drops "xen 4.4" from questions only', () => {
+    expect(surfaces('Xen 4.4 with Linux 3.14 vs 4.19')).toEqual(['linux', '3.14', '4.19']);
+    expect(surfaces('Xen 4.4', false)).toEqual(['xen', '4.4']);
+  });
+
+  it('indexes compounds joined and split, so 64-bit, 64bit and 64 bit meet', () => {
+    const [compound] = analyze('64-bit');
+    expect(compound?.terms).toEqual(expect.arrayContaining(['64bit', '64', 'bit']));
+    expect(analyze('x86_64')[0]?.words).toEqual(expect.arrayContaining(['x86', '64', 'x8664']));
+  });
+
+  it('drops function words of both languages', () => {
+    expect(surfaces('how do I enable it?')).toEqual(['enable']);
+    expect(surfaces('comment est-ce que je peux activer ça ?')).toEqual(['activer']);
+  });
+
+  it('treats control characters and zero-width spaces as separators', () => {
+    expect(surfaces('pvh\u0000mode\u200bfifo\u0007')).toEqual(['pvh', 'mode', 'fifo']);
+  });
+
+  it('applies the glossary both ways: a VM is a guest', () => {
+    expect(analyze('VMs')[0]?.terms).toContain('guest');
+    expect(analyze('domU')[0]?.terms).toContain('guest');
+  });
+
+  it('stops after the group limit on huge input', () => {
+    const words = Array.from({ length: 10_000 }, (_, i) => `word${i}`).join(' ');
+    expect(analyze(words, { maxGroups: 48 })).toHaveLength(48);
+  });
+});
+
+describe('name keys and question frames', () => {
+  it('compares names without case, accents, spaces or punctuation, keeping versions', () => {
+    expect(nameKey('PV-on-HVM')).toBe(nameKey('pv on hvm'));
+    expect(nameKey('P.V.H')).toBe('pvh');
+    expect(nameKey('Xen 4.4')).toBe('xen4.4');
+  });
+
+  it('strips the question around a name in both languages', () => {
+    expect(stripQuestionFrame('What is PVH?')).toBe('pvh');
+    expect(stripQuestionFrame("Qu'est-ce que le mode PVH ?")).toBe('mode pvh');
+    expect(stripQuestionFrame('tell me about xl devd in Xen 4.4')).toBe('xl devd');
+    expect(stripQuestionFrame("c'est quoi les canaux d'événements ?")).toBe("canaux d'evenements");
+  });
+});
+
+describe('edit distance', () => {
+  it('counts a transposition as one edit', () => {
+    expect(editDistance('mdoe', 'mode', 2)).toBe(1);
+    expect(editDistance('evnet', 'event', 2)).toBe(1);
+  });
+
+  it('stops early past the limit', () => {
+    expect(editDistance('kvm', 'virtualization', 1)).toBe(2);
+  });
+});
