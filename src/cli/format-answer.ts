@@ -5,7 +5,7 @@ import { messages } from '../i18n/messages.ts';
 export function statusLine(fact: FactView, answer: Answer): string {
   const t = messages(answer.language);
   const label = fact.status === 'press-claim' && fact.verdict ? `${t.status[fact.status]}: ${t.verdict[fact.verdict]}` : t.status[fact.status];
-  return `${label} · ${answer.status}, ${t.confidence} ${answer.confidence.toFixed(2)}`;
+  return `${label} · ${t.answerStatus[answer.status]}, ${t.confidence} ${answer.confidence.toFixed(2)}`;
 }
 
 export function formatAnswer(answer: Answer): string {
@@ -23,10 +23,10 @@ export function formatAnswer(answer: Answer): string {
     });
     if (answer.suggestions.length) lines.push('', `${t.seeAlso}: ${answer.suggestions.map((s) => s.title).join(' · ')}`);
   } else if (answer.status === 'uncertain') {
-    lines.push(`${t.didYouMean} (${answer.status}, ${t.confidence} ${answer.confidence.toFixed(2)})`);
+    lines.push(`${t.didYouMean} (${t.confidence} ${answer.confidence.toFixed(2)})`);
     answer.suggestions.forEach((s, i) => lines.push(`  ${i + 1}. ${s.title}  [${s.id}]`));
   } else {
-    lines.push(`${t.unknown} (${answer.status}, ${t.confidence} ${answer.confidence.toFixed(2)})`);
+    lines.push(`${t.unknown} (${t.confidence} ${answer.confidence.toFixed(2)})`);
     if (answer.suggestions.length) lines.push(`${t.closestTopics}: ${answer.suggestions.map((s) => s.title).join(' · ')}`);
   }
   return lines.join('\n');

@@ -1,4 +1,5 @@
 // Every user-facing string, in English and French, under typed keys: front ends never concatenate prose.
+import type { AnswerStatus } from '../answer/types.ts';
 import type { FactStatus, Language, Verdict } from '../knowledge/schema.ts';
 
 const en = {
@@ -9,6 +10,7 @@ const en = {
   unknownHint: 'Try `/xen topics` to browse what I know, or rephrase with the feature name.',
   closestTopics: 'Closest topics',
   confidence: 'confidence',
+  answerStatus: { answered: 'answered', uncertain: 'not sure', unknown: 'unknown' } satisfies Record<AnswerStatus, string>,
   disputed: 'Sources disagree on this; the text gives the best-supported value.',
   englishFallback: 'No French text yet for this fact; here it is in English.',
   primary: 'primary',
@@ -80,6 +82,7 @@ const fr: Messages = {
   unknownHint: 'Essayez `/xen topics` pour parcourir ce que je connais, ou reformulez avec le nom de la fonctionnalité.',
   closestTopics: 'Sujets les plus proches',
   confidence: 'confiance',
+  answerStatus: { answered: 'répondu', uncertain: 'incertain', unknown: 'inconnu' },
   disputed: 'Les sources ne sont pas d’accord ; le texte donne la valeur la mieux étayée.',
   englishFallback: 'Pas encore de texte français pour ce fait ; le voici en anglais.',
   primary: 'primaire',

@@ -1,8 +1,8 @@
 // Name completion for pickers (Discord autocomplete): exact and prefix matches first, then fuzzy rescue.
 import type { Language } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
-import { foldAccents, nameKey } from '../text/fold.ts';
-import type { FactName, SearchIndex } from './search-index.ts';
+import { nameKey } from '../text/fold.ts';
+import { nameWords, type FactName, type SearchIndex } from './search-index.ts';
 
 export interface Completion {
   id: string;
@@ -14,8 +14,7 @@ export interface Completion {
 function matchRank(name: FactName, typed: string, words: string[]): number | undefined {
   if (name.folded === typed) return 0;
   if (name.folded.startsWith(typed)) return 1;
-  const nameWords = foldAccents(name.name).split(/[^\p{L}\p{N}.]+/u);
-  if (words.every((w) => nameWords.some((nw) => nw.startsWith(w)))) return 2;
+  if (words.every((w) => name.words.some((nw) => nw.startsWith(w)))) return 2;
   if (name.folded.includes(typed)) return 3;
   return undefined;
 }
@@ -28,7 +27,7 @@ export function completeFacts(kb: KnowledgeBase, index: SearchIndex, input: stri
     return [...new Set(ids)].slice(0, limit).map((id) => ({ id, label: title(id) }));
   }
 
-  const words = foldAccents(input).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+  const words = nameWords(input);
   const best = new Map<string, { rank: number; name: FactName }>();
   for (const name of index.names) {
     const rank = matchRank(name, typed, words);
@@ -46,7 +45,7 @@ export function completeFacts(kb: KnowledgeBase, index: SearchIndex, input: stri
   // Typos: fuse.js over the same short names rescues "pvh mdoe" or "nestd". Its pattern limit is 32 characters.
   if (results.length < limit && typed.length <= 32) {
     const seen = new Set(results.map((r) => r.id));
-    for (const hit of index.fuzzyNames.search(typed, { limit: limit * 2 })) {
+    for (const hit of index.fuzzyNames.search(typed, limit * 2)) {
       if (seen.has(hit.item.factId)) continue;
       seen.add(hit.item.factId);
       results.push({ id: hit.item.factId, label: labelFor(title(hit.item.factId), hit.item) });
@@ -56,7 +55,8 @@ export function completeFacts(kb: KnowledgeBase, index: SearchIndex, input: stri
 }
 
 function labelFor(title: string, matched: FactName): string {
-  return matched.kind === 'alias' && nameKey(matched.name) !== nameKey(title) ? `${title} (${matched.name})` : title;
+  // Show the alias that matched only when the title does not already contain it.
+  return matched.kind === 'alias' && !nameKey(title).includes(nameKey(matched.name)) ? `${title} (${matched.name})` : title;
 }
 
 export function completeTopics(kb: KnowledgeBase, input: string, language: Language, limit: number): Completion[] {

@@ -41,8 +41,8 @@ function fuzzyNameScores(index: SearchIndex, question: string): Map<string, numb
   const scores = new Map<string, number>();
   const key = nameKey(stripQuestionFrame(question));
   if (key.length < 3 || key.length > FUSE_MAX_PATTERN) return scores;
-  for (const hit of index.fuzzyNames.search(key, { limit: 20 })) {
-    const score = hit.score ?? 1;
+  for (const hit of index.fuzzyNames.search(key, 20)) {
+    const score = hit.score;
     if (score > FUZZY_NAME_MAX_SCORE) continue;
     const closeness = 1 - score / FUZZY_NAME_MAX_SCORE;
     scores.set(hit.item.factId, Math.max(scores.get(hit.item.factId) ?? 0, closeness));
@@ -62,7 +62,7 @@ export function rank(index: SearchIndex, question: string): Ranking {
     for (const hit of hits) combined.set(String(hit.id), top > 0 ? hit.score / top : 0);
   }
   // Measured (npm run eval): fuzzy names add about one point of top-1, mostly typos that are real words
-  // ("pont releases"). They cost about 10 ms on short questions; long ones skip fuse.js (32-character patterns).
+  // ("pont releases"). Long questions skip them: fuse.js patterns stop at 32 characters.
   for (const [factId, closeness] of fuzzyNameScores(index, question)) {
     combined.set(factId, (combined.get(factId) ?? 0) + FUZZY_NAME_WEIGHT * closeness);
   }

@@ -1,16 +1,19 @@
 // Builds, once at start-up, everything a question is matched against: a BM25 index, fact names, a vocabulary.
-import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Fact } from '../knowledge/schema.ts';
-import { nameKey } from '../text/fold.ts';
+import { foldAccents, nameKey } from '../text/fold.ts';
 import { analyze } from './analyze.ts';
+import { FuzzyNames } from './fuzzy-names.ts';
+import { stripQuestionFrame } from './question-frame.ts';
 
 /** One name a fact answers to, as shown to users (title or alias) and as compared (folded). */
 export interface FactName {
   factId: string;
   name: string;
   folded: string;
+  /** The name's words, folded: for word-prefix completion ("virt imb" → "virtualisation imbriquée"). */
+  words: readonly string[];
   kind: 'title' | 'alias';
   language: 'en' | 'fr';
 }
@@ -22,7 +25,7 @@ export interface SearchIndex {
   readonly exactNames: ReadonlyMap<string, string>;
   readonly names: readonly FactName[];
   /** Fuzzy matcher over short names only: fuse.js is at its best there, and whole sentences exceed its 32-char pattern. */
-  readonly fuzzyNames: Fuse<FactName>;
+  readonly fuzzyNames: FuzzyNames<FactName>;
   /** What each fact says, for the coverage gate: all its fields, and its curated names alone. */
   readonly factVocabulary: ReadonlyMap<string, { all: Vocabulary; names: Vocabulary }>;
   /** In how many facts each term appears, for IDF weights. */
@@ -72,6 +75,10 @@ function fieldsOf(fact: Fact): IndexedFact {
   };
 }
 
+export function nameWords(name: string): string[] {
+  return foldAccents(name).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+}
+
 export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
   const bm25 = new MiniSearch<IndexedFact>({
     fields: ['title', 'aliases', 'text', 'tags'],
@@ -98,7 +105,7 @@ export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
   for (const fact of facts) {
     exactNames.set(nameKey(fact.id), fact.id);
     const add = (name: string, kind: FactName['kind'], language: FactName['language']) => {
-      names.push({ factId: fact.id, name, folded: nameKey(name), kind, language });
+      names.push({ factId: fact.id, name, folded: nameKey(name), words: nameWords(name), kind, language });
       exactNames.set(nameKey(name), fact.id);
     };
     add(fact.title.en, 'title', 'en');
@@ -106,7 +113,13 @@ export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
     for (const alias of fact.aliases.en) add(alias, 'alias', 'en');
     for (const alias of fact.aliases.fr) add(alias, 'alias', 'fr');
   }
-  const fuzzyNames = new Fuse(names, {
+  // A title reads "Nested virtualisation in Xen 4.4"; people type "nested virtualisation". Names are also
+  // known without the frame questions get stripped of, unless that shorter form already names another fact.
+  for (const { factId, name } of [...names]) {
+    const bare = nameKey(stripQuestionFrame(name));
+    if (bare && !exactNames.has(bare)) exactNames.set(bare, factId);
+  }
+  const fuzzyNames = new FuzzyNames(names, (n) => n.folded, {
     keys: ['folded'],
     includeScore: true,
     ignoreLocation: true, // a typo may sit anywhere in a long alias
