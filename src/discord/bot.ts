@@ -1,0 +1,83 @@
+// Wires Discord events to the handlers, with one safety net: a failing handler logs and apologises, never crashes.
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { messages } from '../i18n/messages.ts';
+import { handleAutocomplete } from './handlers/autocomplete.ts';
+import { handleComponent } from './handlers/components.ts';
+import { localeLanguage, type BotContext, type Outcome } from './handlers/context.ts';
+import { handleMessage } from './handlers/messages.ts';
+import { handleSlashCommand } from './handlers/slash-commands.ts';
+
+export interface BotOptions {
+  token: string;
+  /** REST base URL, e.g. https://discord.com/api (the tests point it at a local fake). */
+  apiUrl?: string;
+}
+
+/** Guild messages are needed for mentions; message content only when channels are answered without one. */
+export function intentsFor(ctx: BotContext): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  if (ctx.answerChannelIds.size > 0) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+function describe(interaction: Interaction): string {
+  if (interaction.isChatInputCommand()) return `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim();
+  if (interaction.isAutocomplete()) return `autocomplete /${interaction.commandName}`;
+  if (interaction.isMessageComponent()) return `component ${interaction.customId}`;
+  return `interaction type ${interaction.type}`;
+}
+
+async function route(ctx: BotContext, interaction: Interaction): Promise<Outcome> {
+  if (interaction.isAutocomplete()) return handleAutocomplete(ctx, interaction);
+  if (interaction.isChatInputCommand() && interaction.commandName === 'xen') return handleSlashCommand(ctx, interaction);
+  if (interaction.isButton() || interaction.isStringSelectMenu()) return handleComponent(ctx, interaction);
+  return 'ignored';
+}
+
+async function onInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
+  const started = performance.now();
+  const command = describe(interaction);
+  const log = { interactionId: interaction.id, command, userId: interaction.user.id };
+  try {
+    const status = await route(ctx, interaction);
+    ctx.logger.info({ ...log, status, latencyMs: Math.round(performance.now() - started) }, 'interaction handled');
+  } catch (error) {
+    ctx.logger.error({ ...log, err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
+    if (!interaction.isRepliable()) return;
+    const apology = { content: messages(localeLanguage(interaction.locale)).apology, allowedMentions: { parse: [] } };
+    try {
+      if (interaction.deferred && !interaction.replied) await interaction.editReply(apology);
+      else if (interaction.replied) await interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
+    } catch (apologyError) {
+      ctx.logger.error({ ...log, err: apologyError }, 'could not send the apology');
+    }
+  }
+}
+
+export function createBot(ctx: BotContext, options: BotOptions): Client {
+  const client = new Client({
+    intents: intentsFor(ctx),
+    rest: options.apiUrl ? { api: options.apiUrl } : {},
+    allowedMentions: { parse: [], repliedUser: false }, // the default for anything that bypasses respond.ts
+  });
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(ctx, interaction));
+  client.on(Events.MessageCreate, (message) => {
+    const started = performance.now();
+    handleMessage(ctx, message)
+      .then((status) => {
+        if (status) ctx.logger.info({ messageId: message.id, channelId: message.channelId, status, latencyMs: Math.round(performance.now() - started) }, 'message handled');
+      })
+      .catch((error: unknown) => ctx.logger.error({ messageId: message.id, err: error }, 'message handling failed'));
+  });
+  client.once(Events.ClientReady, (ready) => ctx.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));
+  client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (warning) => ctx.logger.warn({ warning }, 'discord client warning'));
+  return client;
+}
+
+export async function startBot(ctx: BotContext, options: BotOptions): Promise<Client> {
+  const client = createBot(ctx, options);
+  await client.login(options.token);
+  return client;
+}

@@ -1,0 +1,31 @@
+// Per-user cooldown for questions: the first question too soon gets one polite notice, the rest are ignored.
+
+export type CooldownVerdict = { kind: 'ok' } | { kind: 'notify'; retryAfterSeconds: number } | { kind: 'silent' };
+
+export class Cooldown {
+  private readonly until = new Map<string, { until: number; notified: boolean }>();
+
+  constructor(
+    private readonly seconds: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Record a question from `userId` and say whether to answer it. */
+  check(userId: string): CooldownVerdict {
+    if (this.seconds <= 0) return { kind: 'ok' };
+    const now = this.now();
+    const entry = this.until.get(userId);
+    if (entry && entry.until > now) {
+      if (entry.notified) return { kind: 'silent' };
+      entry.notified = true;
+      return { kind: 'notify', retryAfterSeconds: Math.ceil((entry.until - now) / 1000) };
+    }
+    if (this.until.size > 10_000) this.prune(now); // bounded memory on a busy server
+    this.until.set(userId, { until: now + this.seconds * 1000, notified: false });
+    return { kind: 'ok' };
+  }
+
+  private prune(now: number): void {
+    for (const [user, entry] of this.until) if (entry.until <= now) this.until.delete(user);
+  }
+}

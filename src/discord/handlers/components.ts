@@ -1,0 +1,66 @@
+// Buttons and select menus under answers: sources, related facts, feedback, delete, picks and pages.
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { messages } from '../../i18n/messages.ts';
+import { decodeAction } from '../custom-ids.ts';
+import { renderFact } from '../render/answer.ts';
+import { factPicker } from '../render/components.ts';
+import { renderBibliography, renderFactSources } from '../render/sources.ts';
+import { reply, update } from '../respond.ts';
+import { localeLanguage, type BotContext, type Outcome } from './context.ts';
+
+export async function handleComponent(ctx: BotContext, interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<Outcome> {
+  const action = decodeAction(interaction.customId);
+  const t = messages(action && 'language' in action ? action.language : localeLanguage(interaction.locale));
+  const kb = ctx.engine.kb;
+  if (!action) {
+    // An id from an older version of the bot, or forged: say so rather than fail silently.
+    await reply(interaction, { content: t.factNotFound }, true);
+    return 'stale-component';
+  }
+
+  switch (action.kind) {
+    case 'sources': {
+      const fact = ctx.engine.view(action.factId, action.language);
+      await reply(interaction, fact ? renderFactSources(fact, action.language) : { content: t.factNotFound }, true);
+      return `sources:${action.factId}`;
+    }
+    case 'related': {
+      const related = (kb.factsById.get(action.factId)?.related ?? []).flatMap((id) => {
+        const fact = kb.factsById.get(id);
+        return fact ? [{ id, title: fact.title[action.language] }] : [];
+      });
+      const payload = related.length
+        ? { components: factPicker(kb, related, action.language, 'update', t.relatedPlaceholder, 1) }
+        : { content: t.noRelated };
+      await reply(interaction, payload, true);
+      return `related:${action.factId}`;
+    }
+    case 'feedback':
+      ctx.logger.info({ event: 'feedback', vote: action.vote, factId: action.factId, userId: interaction.user.id }, 'answer feedback');
+      await reply(interaction, { content: t.feedbackThanks }, true);
+      return `feedback:${action.vote}`;
+    case 'delete':
+      if (interaction.user.id !== action.askerId) {
+        await reply(interaction, { content: t.onlyAskerCanDelete }, true);
+        return 'delete-denied';
+      }
+      await interaction.deferUpdate();
+      await interaction.deleteReply();
+      return 'deleted';
+    case 'pick': {
+      const factId = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      const fact = factId ? ctx.engine.view(factId, action.language) : undefined;
+      if (!fact) {
+        await reply(interaction, { content: t.factNotFound }, true);
+        return 'pick-unknown';
+      }
+      const payload = renderFact(fact, action.language, { askerId: interaction.user.id });
+      if (action.mode === 'update') await update(interaction, payload);
+      else await reply(interaction, payload, true);
+      return `pick:${fact.id}`;
+    }
+    case 'bibliography':
+      await update(interaction, renderBibliography(kb, action.page, action.language));
+      return `bibliography:${action.page}`;
+  }
+}

@@ -1,0 +1,102 @@
+// `/xen` subcommands: each reads its typed arguments, asks the core, renders, and replies through respond.ts.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { messages } from '../../i18n/messages.ts';
+import { nameKey } from '../../text/fold.ts';
+import type { SubcommandName } from '../command-definition.ts';
+import { questionFromDiscordText } from '../question-text.ts';
+import { renderAbout } from '../render/about.ts';
+import { renderAnswer, renderFact } from '../render/answer.ts';
+import { renderBibliography, renderFactSources } from '../render/sources.ts';
+import { renderTopic, renderTopics } from '../render/topics.ts';
+import { reply } from '../respond.ts';
+import { readArguments } from './arguments.ts';
+import { localeLanguage, type BotContext, type Outcome } from './context.ts';
+import { resolveFact } from './resolve-fact.ts';
+
+type Handler = (ctx: BotContext, interaction: ChatInputCommandInteraction) => Promise<Outcome>;
+
+const ask: Handler = async (ctx, interaction) => {
+  const { question: raw, hide, mention } = readArguments(interaction, 'ask');
+  const question = questionFromDiscordText(raw);
+  const locale = localeLanguage(interaction.locale);
+  if (!question.trim()) {
+    await reply(interaction, { content: messages(locale).emptyMention }, true);
+    return 'empty';
+  }
+  const cooldown = ctx.cooldown.check(interaction.user.id);
+  if (cooldown.kind !== 'ok') {
+    await reply(interaction, { content: messages(locale).cooldown(cooldown.kind === 'notify' ? cooldown.retryAfterSeconds : 1) }, true);
+    return 'cooldown';
+  }
+  const answer = ctx.engine.answer(question, { fallbackLanguage: locale });
+  // Only a confident answer goes to the channel; doubts and "I don't know" stay with the asker.
+  const ephemeral = answer.status !== 'answered' || hide === true;
+  const payload = renderAnswer(ctx.engine.kb, answer, { askerId: interaction.user.id, pingUserId: ephemeral ? undefined : mention?.id });
+  await reply(interaction, payload, ephemeral);
+  return `${answer.status}:${answer.answer?.id ?? '-'}:${answer.confidence}`;
+};
+
+const feature: Handler = async (ctx, interaction) => {
+  const { name, hide, mention } = readArguments(interaction, 'feature');
+  const language = localeLanguage(interaction.locale);
+  const resolved = resolveFact(ctx.engine, name, language);
+  if (resolved.kind === 'answer') {
+    await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
+    return `not-found:${resolved.answer.status}`;
+  }
+  const fact = ctx.engine.view(resolved.factId, language)!;
+  const ephemeral = hide === true;
+  await reply(interaction, renderFact(fact, language, { askerId: interaction.user.id, pingUserId: ephemeral ? undefined : mention?.id }), ephemeral);
+  return `fact:${fact.id}`;
+};
+
+const sources: Handler = async (ctx, interaction) => {
+  const { topic, hide } = readArguments(interaction, 'sources');
+  const language = localeLanguage(interaction.locale);
+  if (!topic?.trim()) {
+    await reply(interaction, renderBibliography(ctx.engine.kb, 0, language), hide === true);
+    return 'bibliography';
+  }
+  const resolved = resolveFact(ctx.engine, topic, language);
+  if (resolved.kind === 'answer') {
+    await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
+    return `not-found:${resolved.answer.status}`;
+  }
+  await reply(interaction, renderFactSources(ctx.engine.view(resolved.factId, language)!, language), hide === true);
+  return `sources:${resolved.factId}`;
+};
+
+const topics: Handler = async (ctx, interaction) => {
+  const { category, hide } = readArguments(interaction, 'topics');
+  const language = localeLanguage(interaction.locale);
+  const kb = ctx.engine.kb;
+  if (!category?.trim()) {
+    await reply(interaction, renderTopics(kb, language), hide === true);
+    return 'topics';
+  }
+  // Autocomplete sends the id; someone typing without picking sends a title.
+  const key = nameKey(category);
+  const topic = kb.topics.find((t) => t.id === category.trim() || nameKey(t.title.en) === key || nameKey(t.title.fr) === key);
+  const payload = topic && renderTopic(kb, topic.id, language);
+  if (!topic || !payload) {
+    await reply(interaction, { content: messages(language).unknownTopic, embeds: renderTopics(kb, language).embeds }, true);
+    return 'unknown-topic';
+  }
+  await reply(interaction, payload, hide === true);
+  return `topic:${topic.id}`;
+};
+
+const about: Handler = async (ctx, interaction) => {
+  const { hide } = readArguments(interaction, 'about');
+  await reply(interaction, renderAbout(ctx.engine.kb, ctx.about, localeLanguage(interaction.locale)), hide === true);
+  return 'about';
+};
+
+const HANDLERS: Record<SubcommandName, Handler> = { feature, ask, sources, topics, about };
+
+export async function handleSlashCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<Outcome> {
+  const name = interaction.options.getSubcommand(true) as SubcommandName;
+  const handler = HANDLERS[name];
+  if (!handler) throw new Error(`no handler for /xen ${name}`);
+  return handler(ctx, interaction);
+}

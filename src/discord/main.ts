@@ -1,0 +1,63 @@
+// `npm start`: validate configuration and knowledge, connect to Discord, shut down cleanly on SIGINT/SIGTERM.
+import { createAnswerEngine } from '../answer/engine.ts';
+import { BotConfig, ConfigError, loadDotEnv, parseConfig } from '../config/env.ts';
+import { KnowledgeError } from '../knowledge/issues.ts';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../knowledge/load.ts';
+import { createLogger } from '../log/logger.ts';
+import { readAboutInfo } from './about-info.ts';
+import { startBot } from './bot.ts';
+import { Cooldown } from './cooldown.ts';
+
+const NO_TOKEN_HELP = `xenbot needs a Discord bot token to connect.
+  Set DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in the environment or in a .env file; see .env.example and the README.
+  To try the answers without Discord:  npm run ask -- "What is PVH?"`;
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: BotConfig;
+  try {
+    config = parseConfig(BotConfig, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.problems.some((p) => p.startsWith('DISCORD_TOKEN')) ? `${NO_TOKEN_HELP}\n\n${error.message}` : error.message);
+    process.exit(1);
+  }
+
+  const logger = createLogger(config.LOG_LEVEL);
+  const knowledgeDir = config.XENBOT_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
+  let engine;
+  try {
+    engine = createAnswerEngine(loadKnowledge(knowledgeDir));
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      console.error(`${error.message}\nFix the knowledge files (npm run kb:check) and start again.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size }, 'knowledge base loaded');
+
+  const client = await startBot(
+    {
+      engine,
+      logger,
+      cooldown: new Cooldown(config.COOLDOWN_SECONDS),
+      about: readAboutInfo(knowledgeDir),
+      answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
+    },
+    { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void client.destroy().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+}
+
+await main();

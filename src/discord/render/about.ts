@@ -1,0 +1,32 @@
+// `/xen about`: what the bot is, its version, the size and freshness of its knowledge.
+import type { Language } from '../../knowledge/schema.ts';
+import type { KnowledgeBase } from '../../knowledge/validate.ts';
+import { messages } from '../../i18n/messages.ts';
+import type { ReplyPayload } from './payload.ts';
+
+export interface AboutInfo {
+  version: string;
+  /** ISO date of the last change to knowledge/, when it can be told. */
+  knowledgeUpdated?: string;
+}
+
+export function renderAbout(kb: KnowledgeBase, info: AboutInfo, language: Language): ReplyPayload {
+  const t = messages(language);
+  const sources = [...kb.sources.values()];
+  const primary = sources.filter((s) => s.kind === 'primary').length;
+  return {
+    embeds: [
+      {
+        title: t.aboutTitle,
+        description: t.aboutDescription,
+        fields: [
+          { name: t.aboutVersion, value: info.version, inline: true },
+          { name: t.aboutFacts, value: String(kb.facts.length), inline: true },
+          { name: t.aboutSources, value: String(sources.length), inline: true },
+          ...(info.knowledgeUpdated ? [{ name: t.aboutUpdated, value: info.knowledgeUpdated, inline: true }] : []),
+          { name: t.aboutOrigin, value: t.aboutOriginText(primary, sources.length) },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,41 @@
+// An engine Answer as a Discord reply: the fact with its buttons, "did you mean", or an honest "I don't know".
+import type { Answer, FactView } from '../../answer/types.ts';
+import type { KnowledgeBase } from '../../knowledge/validate.ts';
+import type { Language } from '../../knowledge/schema.ts';
+import { messages } from '../../i18n/messages.ts';
+import { answerButtons, factPicker } from './components.ts';
+import { factEmbed } from './fact-embed.ts';
+import type { ReplyPayload } from './payload.ts';
+
+export interface AnswerContext {
+  /** Who asked: only they may delete the answer. */
+  askerId?: string;
+  /** The user the asker chose to point the answer at. */
+  pingUserId?: string;
+}
+
+/** One fact with its buttons: used for answers, `/xen feature` and picks from menus. */
+export function renderFact(fact: FactView, language: Language, context: AnswerContext, confidence?: number): ReplyPayload {
+  return {
+    ...(context.pingUserId ? { content: `<@${context.pingUserId}>`, pingUserId: context.pingUserId } : {}),
+    embeds: [factEmbed(fact, language, confidence)],
+    components: [answerButtons(fact, language, context.askerId)],
+  };
+}
+
+export function renderAnswer(kb: KnowledgeBase, answer: Answer, context: AnswerContext): ReplyPayload {
+  const t = messages(answer.language);
+  if (answer.status === 'answered' && answer.answer) return renderFact(answer.answer, answer.language, context, answer.confidence);
+  if (answer.status === 'uncertain') {
+    return {
+      content: `${t.didYouMean}\n${answer.suggestions.map((s) => `• ${s.title}`).join('\n')}`,
+      components: factPicker(kb, answer.suggestions, answer.language, 'update'),
+    };
+  }
+  const closest = answer.suggestions.slice(0, 3);
+  const lines = [t.unknown, closest.length ? `${t.closestTopics}: ${closest.map((s) => s.title).join(' · ')}` : undefined, t.unknownHint];
+  return {
+    content: lines.filter(Boolean).join('\n'),
+    components: closest.length ? factPicker(kb, closest, answer.language, 'update') : [],
+  };
+}

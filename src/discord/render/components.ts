@@ -1,0 +1,82 @@
+// Buttons and select menus shared by several replies.
+import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APISelectMenuOption } from 'discord.js';
+import type { FactView, Suggestion } from '../../answer/types.ts';
+import type { KnowledgeBase } from '../../knowledge/validate.ts';
+import type { Language } from '../../knowledge/schema.ts';
+import { messages } from '../../i18n/messages.ts';
+import { encodeAction, type ComponentAction } from '../custom-ids.ts';
+import { DiscordLimits, truncate } from '../limits.ts';
+import type { ActionRow } from './payload.ts';
+
+type CustomIdStyle = APIButtonComponentWithCustomId['style'];
+
+const button = (action: ComponentAction, label: string, style: CustomIdStyle, emoji?: string, disabled = false): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  custom_id: encodeAction(action),
+  label: truncate(label, DiscordLimits.buttonLabel),
+  style,
+  ...(emoji ? { emoji: { name: emoji } } : {}),
+  disabled,
+});
+
+/** Sources, Related, 👍, 👎 and (when the asker is known) 🗑️ under an answer. */
+export function answerButtons(fact: FactView, language: Language, askerId: string | undefined): ActionRow {
+  const t = messages(language);
+  const buttons = [
+    button({ kind: 'sources', factId: fact.id, language }, t.buttonSources, ButtonStyle.Secondary, '📚'),
+    button({ kind: 'related', factId: fact.id, language }, t.buttonRelated, ButtonStyle.Secondary, '🔗', fact.related.length === 0),
+    button({ kind: 'feedback', vote: 'up', factId: fact.id }, t.buttonHelpful, ButtonStyle.Secondary, '👍'),
+    button({ kind: 'feedback', vote: 'down', factId: fact.id }, t.buttonNotHelpful, ButtonStyle.Secondary, '👎'),
+  ];
+  if (askerId) buttons.push(button({ kind: 'delete', askerId }, t.buttonDelete, ButtonStyle.Danger, '🗑️'));
+  return { type: ComponentType.ActionRow, components: buttons.slice(0, DiscordLimits.buttonsPerRow) };
+}
+
+export function pagerButtons(page: number, pages: number, language: Language): ActionRow {
+  const t = messages(language);
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      button({ kind: 'bibliography', page: page - 1, language }, t.previous, ButtonStyle.Secondary, '◀️', page <= 0),
+      button({ kind: 'bibliography', page: page + 1, language }, t.next, ButtonStyle.Secondary, '▶️', page >= pages - 1),
+    ],
+  };
+}
+
+/**
+ * Select menus offering facts; each menu holds at most 25, so long lists take several rows.
+ * The menu's id says in which language to show the picked fact, and whether in place of the menu.
+ */
+export function factPicker(
+  kb: KnowledgeBase,
+  items: readonly Suggestion[],
+  language: Language,
+  mode: 'update' | 'reply',
+  placeholder = messages(language).pickPlaceholder,
+  maxRows: number = DiscordLimits.actionRows,
+): ActionRow[] {
+  const options = items.map((item): APISelectMenuOption => {
+    const topic = kb.topics.find((tp) => tp.id === kb.factsById.get(item.id)?.topic);
+    return {
+      label: truncate(item.title, DiscordLimits.selectOptionLabel),
+      value: item.id,
+      ...(topic ? { description: truncate(topic.title[language], DiscordLimits.selectOptionDescription) } : {}),
+    };
+  });
+  const rows: ActionRow[] = [];
+  for (let i = 0; i < options.length && rows.length < maxRows; i += DiscordLimits.selectOptions) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          // Discord requires distinct ids within one message: the row number keeps them apart.
+          custom_id: `${encodeAction({ kind: 'pick', language, mode })}:${rows.length}`,
+          placeholder: truncate(placeholder, DiscordLimits.selectPlaceholder),
+          options: options.slice(i, i + DiscordLimits.selectOptions),
+        },
+      ],
+    });
+  }
+  return rows;
+}

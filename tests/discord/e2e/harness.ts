@@ -1,0 +1,78 @@
+// Starts the real bot (real discord.js client, real handlers, real knowledge base) against a fresh fake Discord.
+import { Client, Events, REST } from 'discord.js';
+import { createAnswerEngine, type AnswerEngine } from '../../../src/answer/engine.ts';
+import { intentsFor, createBot } from '../../../src/discord/bot.ts';
+import { Cooldown } from '../../../src/discord/cooldown.ts';
+import type { BotContext } from '../../../src/discord/handlers/context.ts';
+import { registerCommands } from '../../../src/discord/register-commands.ts';
+import { loadKnowledge } from '../../../src/knowledge/load.ts';
+import { createLogger } from '../../../src/log/logger.ts';
+import { startFakeDiscord, type FakeDiscord } from '../../fake-discord/index.ts';
+
+/** Looks like a bot token, so a log line that leaked it would be easy to spot. */
+export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.token-for-tests-only-0123456789';
+
+let engine: AnswerEngine | undefined;
+/** The shipped knowledge base, indexed once per test file. */
+export function sharedEngine(): AnswerEngine {
+  engine ??= createAnswerEngine(loadKnowledge());
+  return engine;
+}
+
+export interface BotUnderTest {
+  fake: FakeDiscord;
+  client: Client;
+  ctx: BotContext;
+  /** Every structured log line the bot wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+  /** The raw log output, to check that secrets never appear in it. */
+  rawLogs: () => string;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  cooldownSeconds?: number;
+  /** Answer every message in the fake's text channel. */
+  answerInTextChannel?: boolean;
+  engine?: AnswerEngine;
+}
+
+export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> {
+  const fake = await startFakeDiscord({ token: TOKEN });
+  const lines: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
+  const ctx: BotContext = {
+    engine: options.engine ?? sharedEngine(),
+    logger,
+    cooldown: new Cooldown(options.cooldownSeconds ?? 0),
+    about: { version: '9.9.9-test', knowledgeUpdated: '2026-11-26' },
+    answerChannelIds: new Set(options.answerInTextChannel ? [fake.textChannelId()] : []),
+  };
+  const apiUrl = `${fake.restUrl}/api`;
+  // Registered as `npm run deploy-commands` would: the fake then checks every slash command against it.
+  await registerCommands(new REST({ api: apiUrl }).setToken(TOKEN), fake.applicationId, fake.guildIds()[0]);
+
+  const client = createBot(ctx, { token: TOKEN, apiUrl });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(TOKEN);
+  await ready;
+  return {
+    fake,
+    client,
+    ctx,
+    get logs() {
+      return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
+    rawLogs: () => lines.join(''),
+    async stop() {
+      await client.destroy();
+      try {
+        fake.assertNoErrors();
+      } finally {
+        await fake.close();
+      }
+    },
+  };
+}
+
+export { intentsFor };

@@ -1,0 +1,264 @@
+// The fake Discord a test starts: wires gateway, REST, state and validation, and offers dispatch/inspection helpers.
+import type { APIApplicationCommand, APIMessage, APIUser, GatewayGuildCreateDispatchData } from 'discord.js';
+import { APPLICATION_FLAGS, applicationRoutes } from './application-routes.ts';
+import { channelRoutes } from './channel-routes.ts';
+import { FakeCore } from './core.ts';
+import * as dispatchers from './dispatchers.ts';
+import type { ButtonInput, DispatchContext, MessageCreateInput, MessageRef, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
+import type { FakeErrorKind } from './errors.ts';
+import { type FakeGuildOptions, type FakeUserOptions, buildGuildCreate, buildReady, makeGuild, makeUser } from './fixtures.ts';
+import { type DispatchData, FakeGateway } from './gateway.ts';
+import type { InteractionHandle } from './interaction-handle.ts';
+import type { AutocompleteInput, SlashCommandInput } from './interaction-payloads.ts';
+import { interactionRoutes } from './interaction-routes.ts';
+import { INTERACTION_RESPONSE_WINDOW_MS } from './limits.ts';
+import {
+  type FakeError,
+  type GatewayEvent,
+  type RecordedRequest,
+  type WaitOptions,
+  WaitableLog,
+  describeError,
+  describeGatewayEvent,
+  describeRequest,
+} from './recorder.ts';
+import { RestServer } from './rest-server.ts';
+
+export interface FakeDiscordOptions {
+  botUser?: FakeUserOptions;
+  /** Defaults to the bot user's id, as for applications created since 2020. */
+  applicationId?: string;
+  /** Default: one guild "Fake Guild" with a "general" text channel. */
+  guilds?: FakeGuildOptions[];
+  /** When set, IDENTIFY, RESUME and bot-authenticated REST calls must use exactly this token. */
+  token?: string;
+  /** HELLO heartbeat_interval; Discord uses 41250. Lower it to exercise heartbeats in a test. */
+  heartbeatIntervalMs?: number;
+  /** Window for the initial interaction response; Discord's is 3000 ms. */
+  interactionResponseWindowMs?: number;
+  /** Discord echoes the bot's own messages as MESSAGE_CREATE; default true. */
+  echoBotMessages?: boolean;
+}
+
+export class FakeDiscord {
+  readonly botUser: APIUser;
+  readonly applicationId: string;
+  /** The user interactions and messages come from unless a test passes another. */
+  readonly defaultUser: APIUser;
+  private readonly requestLog = new WaitableLog<RecordedRequest>(describeRequest);
+  private readonly errorLog = new WaitableLog<FakeError>(describeError);
+  private readonly gatewayLog = new WaitableLog<GatewayEvent>(describeGatewayEvent);
+  private readonly gateway: FakeGateway;
+  private readonly rest: RestServer;
+  private readonly core: FakeCore;
+
+  constructor(opts: FakeDiscordOptions = {}) {
+    this.botUser = makeUser({ username: 'xenbot', ...opts.botUser, bot: true });
+    this.applicationId = opts.applicationId ?? this.botUser.id;
+    this.defaultUser = makeUser({ username: 'tester' });
+    const error = this.recordError;
+    this.gateway = new FakeGateway({
+      token: opts.token,
+      heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
+      log: this.gatewayLog,
+      error,
+      ready: (sessionId, resumeUrl) =>
+        buildReady({ botUser: this.botUser, applicationId: this.applicationId, applicationFlags: APPLICATION_FLAGS }, [...this.core.guilds.keys()], sessionId, resumeUrl),
+      guildCreates: () => this.guildCreates(),
+      guildMembers: (guildId) => [...(this.core.guilds.get(guildId)?.members.values() ?? [])],
+    });
+    const window = opts.interactionResponseWindowMs ?? INTERACTION_RESPONSE_WINDOW_MS;
+    this.core = new FakeCore(this.botUser, this.applicationId, this.gateway, { echoBotMessages: opts.echoBotMessages ?? true, interactionWindowMs: window }, error);
+    for (const g of opts.guilds ?? [{}]) this.core.addGuild(makeGuild(g, this.botUser, this.defaultUser));
+    this.rest = new RestServer([...applicationRoutes(this.core), ...interactionRoutes(this.core), ...channelRoutes(this.core)], {
+      token: opts.token,
+      requests: this.requestLog,
+      error,
+    });
+  }
+
+  /** Base URL for discord.js `rest.api` is `${restUrl}/api`. */
+  get restUrl(): string {
+    return this.rest.url;
+  }
+
+  get gatewayUrl(): string {
+    return this.gateway.url;
+  }
+
+  get requests(): readonly RecordedRequest[] {
+    return this.requestLog.items;
+  }
+
+  get errors(): readonly FakeError[] {
+    return this.errorLog.items;
+  }
+
+  get gatewayEvents(): readonly GatewayEvent[] {
+    return this.gatewayLog.items;
+  }
+
+  async start(): Promise<this> {
+    await Promise.all([this.gateway.start(), this.rest.start()]);
+    return this;
+  }
+
+  // ---- world -------------------------------------------------------------------------------------------
+
+  createUser(opts: FakeUserOptions = {}): APIUser {
+    const user = makeUser(opts);
+    this.core.users.set(user.id, user);
+    return user;
+  }
+
+  guildIds(): string[] {
+    return [...this.core.guilds.keys()];
+  }
+
+  /** First text channel of a guild (default: first guild). */
+  textChannelId(guildId?: string): string {
+    const guild = guildId ? this.core.guilds.get(guildId) : this.core.guilds.values().next().value;
+    const channel = guild?.channels.find((c) => c.type === 0 || c.type === 5);
+    if (!channel) throw new Error('fake-discord: no text channel');
+    return channel.id;
+  }
+
+  /** Current state of a message, undefined once deleted or if unknown. */
+  message(ref: MessageRef): APIMessage | undefined {
+    const stored = this.core.messages.get(dispatchers.refId(ref));
+    return stored && !stored.deleted ? stored.message : undefined;
+  }
+
+  isDeleted(ref: MessageRef): boolean {
+    return this.core.messages.get(dispatchers.refId(ref))?.deleted === true;
+  }
+
+  /** Existing (non-deleted) messages of a channel, oldest first, ephemeral ones included. */
+  channelMessages(channelId: string = this.textChannelId()): APIMessage[] {
+    return [...this.core.messages.values()].filter((m) => !m.deleted && m.message.channel_id === channelId).map((m) => m.message);
+  }
+
+  /** Commands registered through PUT, globally or for one guild. */
+  registeredCommands(guildId?: string): APIApplicationCommand[] {
+    return this.core.commands.get(guildId ?? 'global') ?? [];
+  }
+
+  /** Intents of the most recent live gateway session. */
+  identifiedIntents(): number | undefined {
+    return this.gateway.liveSessions().at(-1)?.intents;
+  }
+
+  // ---- dispatch ----------------------------------------------------------------------------------------
+
+  slashCommand(input: SlashCommandInput): InteractionHandle {
+    return dispatchers.slashCommand(this.dispatchContext, input);
+  }
+
+  /** `options[focused]` is the text typed so far. */
+  autocomplete(input: AutocompleteInput): InteractionHandle {
+    return dispatchers.autocomplete(this.dispatchContext, input);
+  }
+
+  /** Throws unless the message carries an enabled, non-link button with this custom_id. */
+  button(input: ButtonInput): InteractionHandle {
+    return dispatchers.button(this.dispatchContext, input);
+  }
+
+  /** Throws unless the message carries this string select and the values are among its options. */
+  selectMenu(input: SelectMenuInput): InteractionHandle {
+    return dispatchers.selectMenu(this.dispatchContext, input);
+  }
+
+  modalSubmit(input: ModalSubmitInput): InteractionHandle {
+    return dispatchers.modalSubmit(this.dispatchContext, input);
+  }
+
+  /** MESSAGE_CREATE to sessions with GUILD_MESSAGES; content is blanked without MESSAGE_CONTENT unless the bot is mentioned. */
+  messageCreate(input: MessageCreateInput): APIMessage {
+    return dispatchers.messageCreate(this.dispatchContext, input);
+  }
+
+  /** Any raw dispatch (t, d) to every live session, e.g. GUILD_MEMBER_ADD. */
+  dispatch(t: string, d: DispatchData): void {
+    this.gateway.dispatch(t, d);
+  }
+
+  /** Drops the bot's gateway connection(s): code 4000 (default) or `abrupt` → the bot should RESUME. */
+  disconnect(opts: { code?: number; abrupt?: boolean } = {}): number {
+    return this.gateway.disconnect(opts);
+  }
+
+  requestReconnect(): void {
+    this.gateway.requestReconnect();
+  }
+
+  invalidateSession(resumable: boolean): void {
+    this.gateway.invalidateSession(resumable);
+  }
+
+  // ---- waiting & assertions ------------------------------------------------------------------------------
+
+  waitForRequest(pred: (r: RecordedRequest) => boolean, opts?: WaitOptions): Promise<RecordedRequest> {
+    return this.requestLog.wait(pred, opts, 'a matching request');
+  }
+
+  waitForError(pred: (e: FakeError) => boolean = () => true, opts?: WaitOptions): Promise<FakeError> {
+    return this.errorLog.wait(pred, opts, 'a matching error');
+  }
+
+  waitForGateway(pred: (e: GatewayEvent) => boolean, opts?: WaitOptions): Promise<GatewayEvent> {
+    return this.gatewayLog.wait(pred, opts, 'a matching gateway event');
+  }
+
+  /** First accepted POST /channels/:id/messages matching `pred` (waits if none yet; `since` skips older requests). */
+  async waitForBotMessage(pred: (m: APIMessage) => boolean = () => true, opts?: WaitOptions): Promise<APIMessage> {
+    const r = await this.requestLog.wait(
+      (req) => req.route === 'POST /channels/:channelId/messages' && req.status === 200 && pred(req.response as APIMessage),
+      opts,
+      'a channel message from the bot',
+    );
+    return r.response as APIMessage;
+  }
+
+  /** Returns and forgets the recorded errors, for tests that provoke one on purpose. */
+  takeErrors(): FakeError[] {
+    return this.errorLog.items.splice(0);
+  }
+
+  /** Throws if Discord would have refused anything, or if an interaction is still unanswered (unless allowed). */
+  assertNoErrors(opts: { allowUnanswered?: boolean } = {}): void {
+    const problems = this.errorLog.items.map(describeError);
+    if (!opts.allowUnanswered) {
+      for (const it of this.core.interactions.values()) {
+        if (!it.callback && !it.timedOut) problems.push(`[interaction] ${it.label} has no initial response yet`);
+      }
+    }
+    if (problems.length > 0) throw new Error(`fake-discord recorded ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+
+  async close(): Promise<void> {
+    for (const it of this.core.interactions.values()) clearTimeout(it.timer);
+    for (const log of [this.requestLog, this.errorLog, this.gatewayLog]) log.cancelAll('fake-discord closed');
+    await Promise.all([this.gateway.close(), this.rest.close()]);
+  }
+
+  private readonly recordError = (kind: FakeErrorKind, message: string, request?: RecordedRequest): void => {
+    this.errorLog.push({ kind, message, time: Date.now(), ...(request ? { request } : {}) });
+  };
+
+  private get dispatchContext(): DispatchContext {
+    return { core: this.core, log: this.requestLog, error: this.recordError, defaultUser: this.defaultUser };
+  }
+
+  private guildCreates(): GatewayGuildCreateDispatchData[] {
+    return [...this.core.guilds.values()].map((g) => ({
+      ...buildGuildCreate(g, this.botUser.id),
+      threads: [...this.core.threads.values()].filter((t) => t.guild_id === g.id) as GatewayGuildCreateDispatchData['threads'],
+    }));
+  }
+}
+
+/** Starts a fake Discord on 127.0.0.1 (random ports). Always `await fake.close()` (e.g. in afterEach). */
+export function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  return new FakeDiscord(opts).start();
+}

@@ -1,0 +1,16 @@
+// Public API of the fake Discord used by end-to-end tests.
+export { FakeDiscord, startFakeDiscord } from './fake-discord.ts';
+export type { FakeDiscordOptions } from './fake-discord.ts';
+export type { ButtonInput, MessageCreateInput, MessageRef, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
+export { InteractionHandle } from './interaction-handle.ts';
+export type { CallbackBody } from './interaction-handle.ts';
+export type { AutocompleteInput, InteractionTarget, SlashCommandInput } from './interaction-payloads.ts';
+export type { CommandInvocation, OptionValue } from './command-options.ts';
+export type { FakeError, GatewayEvent, RecordedRequest, WaitOptions } from './recorder.ts';
+export type { DiscordErrorBody, FakeErrorKind } from './errors.ts';
+export type { FakeChannelOptions, FakeGuildOptions, FakeUserOptions } from './fixtures.ts';
+export type { UploadedFile } from './validate-message.ts';
+export { CALLBACK_ROUTE } from './interaction-routes.ts';
+export { DEFAULT_INTENTS, loginClient } from './test-client.ts';
+export { snowflake } from './ids.ts';
+export * as limits from './limits.ts';

@@ -1,0 +1,119 @@
+// What the bot did (HTTP requests, gateway frames) and what it got wrong, with awaitable lookups for tests.
+import type { FakeErrorKind } from './errors.ts';
+import type { UploadedFile } from './validate-message.ts';
+
+/** One HTTP request the bot made, with the fake's answer. */
+export interface RecordedRequest {
+  /** 0-based position in `fake.requests`; pass `since` to waiters to skip older requests. */
+  seq: number;
+  method: string;
+  /** Path below /api/v10, without the query, e.g. `/channels/123/messages`. */
+  path: string;
+  /** Matched route pattern, e.g. `POST /channels/:channelId/messages`; '' for an unknown route. */
+  route: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** Parsed JSON body (for multipart: the parsed `payload_json` part). */
+  body: unknown;
+  files: UploadedFile[];
+  status: number;
+  response: unknown;
+  /** Set for interaction callbacks and interaction webhooks (follow-ups, edits of @original). */
+  interactionId?: string;
+  time: number;
+}
+
+/** Something Discord would have refused or that the bot must not do; `assertNoErrors()` throws on any. */
+export interface FakeError {
+  kind: FakeErrorKind;
+  message: string;
+  time: number;
+  request?: RecordedRequest;
+}
+
+/** A gateway frame exchanged with the bot or a connection event. */
+export interface GatewayEvent {
+  kind: 'connect' | 'close' | 'received' | 'sent';
+  op?: number;
+  t?: string | null;
+  s?: number | null;
+  d?: unknown;
+  /** For 'connect': the URL path and query; for 'close': the close code. */
+  url?: string;
+  code?: number;
+  sessionId?: string;
+  time: number;
+}
+
+export interface WaitOptions {
+  /** Default 5000. */
+  timeoutMs?: number;
+  /** Ignore entries before this index (e.g. `fake.requests.length` captured earlier). */
+  since?: number;
+}
+
+interface Waiter<T> {
+  pred: (item: T) => boolean;
+  resolve: (item: T) => void;
+}
+
+/** An append-only list whose entries can be awaited; waiters also see entries that already arrived. */
+export class WaitableLog<T> {
+  readonly items: T[] = [];
+  private readonly waiters = new Set<Waiter<T>>();
+  private readonly cancels = new Set<(reason: Error) => void>();
+
+  constructor(private readonly describe: (item: T) => string) {}
+
+  push(item: T): void {
+    this.items.push(item);
+    for (const w of [...this.waiters]) {
+      if (w.pred(item)) w.resolve(item);
+    }
+  }
+
+  wait(pred: (item: T) => boolean, opts: WaitOptions = {}, what = 'entry'): Promise<T> {
+    const since = opts.since ?? 0;
+    const found = this.items.slice(since).find(pred);
+    if (found) return Promise.resolve(found);
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    return new Promise<T>((resolve, reject) => {
+      const cancel = (reason: Error): void => finish(() => reject(reason));
+      const waiter: Waiter<T> = { pred, resolve: (item) => finish(() => resolve(item)) };
+      const timer = setTimeout(() => {
+        const seen = this.items.slice(since).map(this.describe).slice(-15);
+        cancel(new Error(`Timed out after ${timeoutMs}ms waiting for ${what}. Seen: ${seen.length ? `\n  ${seen.join('\n  ')}` : 'nothing'}`));
+      }, timeoutMs);
+      const finish = (settle: () => void): void => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        this.cancels.delete(cancel);
+        settle();
+      };
+      this.waiters.add(waiter);
+      this.cancels.add(cancel);
+    });
+  }
+
+  /** Rejects pending waits so nothing keeps the process alive after `close()`. */
+  cancelAll(reason: string): void {
+    for (const cancel of [...this.cancels]) cancel(new Error(reason));
+  }
+}
+
+export function describeRequest(r: RecordedRequest): string {
+  const res = r.response as { message?: unknown } | undefined;
+  const why = r.status >= 400 && res && typeof res.message === 'string' ? ` ${res.message}` : '';
+  return `${r.method} ${r.path} -> ${r.status}${why}`;
+}
+
+export function describeError(e: FakeError): string {
+  return `[${e.kind}] ${e.request ? `${e.request.method} ${e.request.path}: ` : ''}${e.message}`;
+}
+
+export function describeGatewayEvent(e: GatewayEvent): string {
+  if (e.kind === 'connect') return `connect ${e.url ?? ''}`;
+  if (e.kind === 'close') return `close ${String(e.code)}`;
+  return `${e.kind} op=${String(e.op)}${e.t ? ` ${e.t}` : ''}${e.s !== undefined && e.s !== null ? ` s=${e.s}` : ''}`;
+}
