@@ -1,11 +1,12 @@
 // Wires Discord events to the handlers, with one safety net: a failing handler logs and apologises, never crashes.
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { messages } from '../i18n/messages.ts';
 import { handleAutocomplete } from './handlers/autocomplete.ts';
 import { handleComponent } from './handlers/components.ts';
 import { localeLanguage, type BotContext, type Outcome } from './handlers/context.ts';
 import { handleMessage } from './handlers/messages.ts';
 import { handleSlashCommand } from './handlers/slash-commands.ts';
+import { reply } from './respond.ts';
 
 export interface BotOptions {
   token: string;
@@ -15,7 +16,7 @@ export interface BotOptions {
 
 /** Guild messages are needed for mentions; message content only when channels are answered without one. */
 export function intentsFor(ctx: BotContext): GatewayIntentBits[] {
-  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
   if (ctx.answerChannelIds.size > 0) intents.push(GatewayIntentBits.MessageContent);
   return intents;
 }
@@ -44,11 +45,8 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
   } catch (error) {
     ctx.logger.error({ ...log, err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
     if (!interaction.isRepliable()) return;
-    const apology = { content: messages(localeLanguage(interaction.locale)).apology, allowedMentions: { parse: [] } };
     try {
-      if (interaction.deferred && !interaction.replied) await interaction.editReply(apology);
-      else if (interaction.replied) await interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral });
-      else await interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
+      await reply(interaction, { content: messages(localeLanguage(interaction.locale)).apology }, true);
     } catch (apologyError) {
       ctx.logger.error({ ...log, err: apologyError }, 'could not send the apology');
     }

@@ -1,6 +1,6 @@
 // Per-user cooldown for questions: the first question too soon gets one polite notice, the rest are ignored.
 
-export type CooldownVerdict = { kind: 'ok' } | { kind: 'notify'; retryAfterSeconds: number } | { kind: 'silent' };
+export type CooldownVerdict = { kind: 'ok' } | { kind: 'notify' | 'silent'; retryAfterSeconds: number };
 
 export class Cooldown {
   private readonly until = new Map<string, { until: number; notified: boolean }>();
@@ -16,9 +16,10 @@ export class Cooldown {
     const now = this.now();
     const entry = this.until.get(userId);
     if (entry && entry.until > now) {
-      if (entry.notified) return { kind: 'silent' };
+      const retryAfterSeconds = Math.ceil((entry.until - now) / 1000);
+      if (entry.notified) return { kind: 'silent', retryAfterSeconds };
       entry.notified = true;
-      return { kind: 'notify', retryAfterSeconds: Math.ceil((entry.until - now) / 1000) };
+      return { kind: 'notify', retryAfterSeconds };
     }
     if (this.until.size > 10_000) this.prune(now); // bounded memory on a busy server
     this.until.set(userId, { until: now + this.seconds * 1000, notified: false });

@@ -19,7 +19,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
-  const registered = await registerCommands(rest, config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID);
+  let registered: Array<{ name: string }>;
+  try {
+    registered = await registerCommands(rest, config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID);
+  } catch (error) {
+    console.error(`Could not register /xen: ${(error as Error).message}\nCheck DISCORD_TOKEN, DISCORD_APPLICATION_ID and the network.`);
+    process.exit(1);
+  }
   const where = config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID} (available at once)` : 'globally (may take up to an hour to appear)';
   console.log(`Registered ${registered.map((c) => `/${c.name}`).join(', ')} ${where}.`);
 }

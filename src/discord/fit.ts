@@ -35,9 +35,19 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   };
   return embeds.map((e) => {
     const fitted: APIEmbed = { ...e };
-    if (e.title !== undefined) fitted.title = take(e.title);
-    if (e.author) fitted.author = { ...e.author, name: take(e.author.name) };
-    if (e.description !== undefined) fitted.description = take(e.description);
+    // A part that no longer fits at all is left out: Discord refuses empty titles and names.
+    const keep = <K extends 'title' | 'description'>(key: K) => {
+      const text = e[key] === undefined ? '' : take(e[key]);
+      if (text) fitted[key] = text;
+      else delete fitted[key];
+    };
+    keep('title');
+    if (e.author) {
+      const name = take(e.author.name);
+      if (name) fitted.author = { ...e.author, name };
+      else delete fitted.author;
+    }
+    keep('description');
     if (e.fields) {
       const footerReserve = Math.min(e.footer?.text.length ?? 0, 100);
       fitted.fields = [];
@@ -46,7 +56,11 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
         fitted.fields.push({ ...field, name: take(field.name), value: take(field.value) });
       }
     }
-    if (e.footer) fitted.footer = { ...e.footer, text: take(e.footer.text) };
+    if (e.footer) {
+      const text = take(e.footer.text);
+      if (text) fitted.footer = { ...e.footer, text };
+      else delete fitted.footer;
+    }
     return fitted;
   });
 }

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size }, 'knowledge base loaded');
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   const client = await startBot(
     {
@@ -46,7 +47,12 @@ async function main(): Promise<void> {
       answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
     },
     { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
-  );
+  ).catch((error: unknown) => {
+    // A wrong token or an unreachable Discord: say so plainly instead of a stack trace.
+    logger.fatal({ err: error }, 'could not connect to Discord');
+    console.error(`Could not connect to Discord: ${(error as Error).message}\nCheck DISCORD_TOKEN (and DISCORD_API_URL if set).`);
+    process.exit(1);
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -57,7 +63,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 }
 
 await main();

@@ -35,7 +35,7 @@ describe('the per-user cooldown', () => {
     expect(cooldown.check('u1').kind).toBe('ok');
     now = 2_000;
     expect(cooldown.check('u1')).toEqual({ kind: 'notify', retryAfterSeconds: 8 });
-    expect(cooldown.check('u1').kind).toBe('silent');
+    expect(cooldown.check('u1')).toEqual({ kind: 'silent', retryAfterSeconds: 8 });
     expect(cooldown.check('u2').kind).toBe('ok'); // per user
     now = 10_001;
     expect(cooldown.check('u1').kind).toBe('ok');

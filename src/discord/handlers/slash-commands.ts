@@ -25,7 +25,8 @@ const ask: Handler = async (ctx, interaction) => {
   }
   const cooldown = ctx.cooldown.check(interaction.user.id);
   if (cooldown.kind !== 'ok') {
-    await reply(interaction, { content: messages(locale).cooldown(cooldown.kind === 'notify' ? cooldown.retryAfterSeconds : 1) }, true);
+    // An interaction must be answered even when a message would be ignored; privately, it disturbs no one.
+    await reply(interaction, { content: messages(locale).cooldown(cooldown.retryAfterSeconds) }, true);
     return 'cooldown';
   }
   const answer = ctx.engine.answer(question, { fallbackLanguage: locale });
@@ -44,7 +45,8 @@ const feature: Handler = async (ctx, interaction) => {
     await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
     return `not-found:${resolved.answer.status}`;
   }
-  const fact = ctx.engine.view(resolved.factId, language)!;
+  const fact = ctx.engine.view(resolved.factId, language);
+  if (!fact) throw new Error(`resolved fact ${resolved.factId} has no view`);
   const ephemeral = hide === true;
   await reply(interaction, renderFact(fact, language, { askerId: interaction.user.id, pingUserId: ephemeral ? undefined : mention?.id }), ephemeral);
   return `fact:${fact.id}`;
@@ -62,7 +64,9 @@ const sources: Handler = async (ctx, interaction) => {
     await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
     return `not-found:${resolved.answer.status}`;
   }
-  await reply(interaction, renderFactSources(ctx.engine.view(resolved.factId, language)!, language), hide === true);
+  const fact = ctx.engine.view(resolved.factId, language);
+  if (!fact) throw new Error(`resolved fact ${resolved.factId} has no view`);
+  await reply(interaction, renderFactSources(fact, language), hide === true);
   return `sources:${resolved.factId}`;
 };
 
