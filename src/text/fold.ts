@@ -25,7 +25,9 @@ export function cleanWhitespace(input: string): string {
  */
 export function nameKey(input: string): string {
   // Dots only survive between digits, where they make a version: "4.4" stays, "P.V.H" and "xl.cfg" fold.
+  // British and American spellings fold too: "virtualisation" and "virtualization" are one name.
   return foldAccents(input)
+    .replace(/isation/g, 'ization')
     .replace(/(?<!\d)\.|\.(?!\d)/g, '')
     .replace(/[^\p{L}\p{N}.]+/gu, '');
 }

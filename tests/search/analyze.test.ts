@@ -60,6 +60,7 @@ describe('name keys and question frames', () => {
     expect(nameKey('PV-on-HVM')).toBe(nameKey('pv on hvm'));
     expect(nameKey('P.V.H')).toBe('pvh');
     expect(nameKey('Xen 4.4')).toBe('xen4.4');
+    expect(nameKey('Nested virtualisation')).toBe(nameKey('nested virtualization'));
   });
 
   it('strips the question around a name in both languages', () => {
