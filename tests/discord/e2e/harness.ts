@@ -1,7 +1,7 @@
 // Starts the real bot (real discord.js client, real handlers, real knowledge base) against a fresh fake Discord.
 import { Client, Events, REST } from 'discord.js';
 import { createAnswerEngine, type AnswerEngine } from '../../../src/answer/engine.ts';
-import { intentsFor, createBot } from '../../../src/discord/bot.ts';
+import { createBot } from '../../../src/discord/bot.ts';
 import { Cooldown } from '../../../src/discord/cooldown.ts';
 import type { BotContext } from '../../../src/discord/handlers/context.ts';
 import { registerCommands } from '../../../src/discord/register-commands.ts';
@@ -68,6 +68,7 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
       await client.destroy();
       try {
         fake.assertNoErrors();
+        assertNoPings(fake);
       } finally {
         await fake.close();
       }
@@ -75,4 +76,21 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
   };
 }
 
-export { intentsFor };
+/** Every message the bot sent or edited, whatever the route, carried allowed_mentions that parse nothing. */
+export function assertNoPings(fake: FakeDiscord): void {
+  const sent = fake.requests.filter((r) => r.status < 300 && ['POST', 'PATCH'].includes(r.method) && !r.route.includes('/commands'));
+  const offending = sent.flatMap((r) => {
+    const body = r.body as { type?: number; data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown } | undefined;
+    if (!body) return [];
+    const isCallback = typeof body.type === 'number';
+    if (isCallback && body.data === undefined) return []; // deferrals carry no message
+    if (isCallback && body.type === 8) return []; // autocomplete choices are not a message
+    const mentions = (isCallback ? body.data?.allowed_mentions : body.allowed_mentions) as { parse?: unknown[]; roles?: unknown[]; users?: unknown[] } | undefined;
+    const safe = mentions?.parse?.length === 0 && (mentions.roles ?? []).length === 0 && (mentions.users ?? []).length <= 1;
+    return safe ? [] : [`${r.method} ${r.path}: ${JSON.stringify(mentions)}`];
+  });
+  if (sent.length === 0) return;
+  if (offending.length > 0) throw new Error(`replies that could ping:\n  ${offending.join('\n  ')}`);
+}
+
+
