@@ -1,5 +1,6 @@
 // Scores the answer engine on a question set: top-1, top-3, rejection of out-of-scope questions, calibration.
 import type { AnswerEngine } from '../answer/engine.ts';
+import { CONFIDENCE } from '../answer/decide.ts';
 import type { Answer } from '../answer/types.ts';
 import { isOutOfScope, type EvalQuestion, type QuestionCategory } from './question-set.ts';
 
@@ -57,7 +58,7 @@ export function evaluate(engine: AnswerEngine, questions: readonly EvalQuestion[
     const rs = results.filter((r) => r.question.category === category);
     return { category, total: rs.length, top1: rs.filter((r) => r.top1).length, top3: rs.filter((r) => r.top3).length };
   });
-  const bands = [0, 0.3, 0.6, 0.8, 1.0001];
+  const bands = [0, CONFIDENCE.suggest, CONFIDENCE.answer, 0.85, 1.0001];
   const calibration = bands.slice(0, -1).map((from, i) => {
     const to = bands[i + 1]!;
     const rs = inScope.filter((r) => r.answer.confidence >= from && r.answer.confidence < to);
