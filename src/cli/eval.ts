@@ -19,6 +19,10 @@ function print(report: EvalReport, verbose: boolean): void {
   for (const c of report.categories) {
     console.log(`${c.category.padEnd(13)} ${String(c.total).padStart(3)}  ${pct(c.top1, c.total)}  ${pct(c.top3, c.total)}`);
   }
+  console.log('\ntopic                    n  French   top-1');
+  for (const t of report.topics) {
+    console.log(`${t.topic.padEnd(22)} ${String(t.total).padStart(3)}  ${String(t.french).padStart(6)}  ${pct(t.top1, t.total)}`);
+  }
   console.log('\nconfidence band   n   top-1 right');
   for (const b of report.calibration) {
     console.log(`${b.from.toFixed(2)}–${b.to.toFixed(2)}     ${String(b.total).padStart(4)}  ${pct(b.correct, b.total)}`);

@@ -124,6 +124,8 @@ export const Topic = z.strictObject({
   id: kebabId,
   title: bilingual(100),
   description: bilingual(300),
+  /** Sections of the founding dossier (shared/xen44-dossier.md, A–V) this topic covers, for kb:check's coverage. */
+  dossier: z.array(z.string().regex(/^[A-Z]$/, 'must be a dossier section letter')).default([]),
 });
 export type Topic = z.infer<typeof Topic>;
 

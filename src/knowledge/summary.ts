@@ -19,6 +19,9 @@ export interface KnowledgeSummary {
   factsWithPrimary: number;
   sourcesCited: number;
   sourcesRegistered: number;
+  factsWithCitation: number;
+  /** Dossier section letter → topics covering it with at least one fact. */
+  dossier: Array<{ section: string; topics: string[] }>;
 }
 
 export function summarize(kb: KnowledgeBase): KnowledgeSummary {
@@ -57,10 +60,20 @@ export function summarize(kb: KnowledgeBase): KnowledgeSummary {
     factsWithPrimary,
     sourcesCited: cited.size,
     sourcesRegistered: kb.sources.size,
+    factsWithCitation: kb.facts.filter((f) => f.citations.length > 0).length,
+    dossier: [...new Set(kb.topics.flatMap((t) => t.dossier))].sort().map((section) => ({
+      section,
+      topics: kb.topics.filter((t) => t.dossier.includes(section) && topics.some((c) => c.topic === t.id && c.facts > 0)).map((t) => t.id),
+    })),
   };
 }
 
-const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
+/** A percentage that never rounds 261/262 up to "100%". */
+const pct = (part: number, whole: number) => {
+  if (whole === 0) return '–';
+  const value = (100 * part) / whole;
+  return part === whole || value < 99.5 ? `${Math.round(value)}%` : `${value.toFixed(1)}%`;
+};
 
 export function formatSummary(s: KnowledgeSummary): string {
   const width = Math.max(5, ...s.topics.map((t) => t.topic.length));
@@ -72,10 +85,14 @@ export function formatSummary(s: KnowledgeSummary): string {
     `${'total'.padEnd(width)}  ${String(s.facts).padStart(5)}  ${pct(s.frenchText, s.facts).padStart(7)}  ${pct(s.frenchAliases, s.facts).padStart(10)}`,
     '',
     `statuses: ${Object.entries(s.statuses).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `facts citing at least one primary source: ${s.factsWithPrimary}/${s.facts} (${pct(s.factsWithPrimary, s.facts)})`,
+    `facts with a citation: ${s.factsWithCitation}/${s.facts} (${pct(s.factsWithCitation, s.facts)}); citing at least one primary source: ${s.factsWithPrimary}/${s.facts} (${pct(s.factsWithPrimary, s.facts)})`,
     `citations: ${s.citations.primary} primary, ${s.citations.secondary} secondary; sources cited ${s.sourcesCited} of ${s.sourcesRegistered} registered`,
     `facts noting a disagreement between sources: ${s.disputed}`,
   ];
+  const covered = s.dossier.filter((d) => d.topics.length > 0);
+  lines.push(`dossier sections represented: ${covered.length}/${s.dossier.length} (${covered.map((d) => d.section).join(' ')})`);
+  const missing = s.dossier.filter((d) => d.topics.length === 0).map((d) => d.section);
+  if (missing.length) lines.push(`dossier sections without facts: ${missing.join(' ')}`);
   const empty = s.topics.filter((t) => t.facts === 0).map((t) => t.topic);
   if (empty.length) lines.push(`topics without facts: ${empty.join(', ')}`);
   return lines.join('\n');

@@ -32,6 +32,8 @@ export interface EvalReport {
   frenchDetected: number;
   frenchTotal: number;
   categories: CategoryScore[];
+  /** In-scope questions per topic of the expected fact: every topic should be asked about, in French too. */
+  topics: Array<{ topic: string; total: number; french: number; top1: number }>;
   /** Accuracy of the best shown fact per confidence band, to set the thresholds. */
   calibration: Array<{ from: number; to: number; total: number; correct: number }>;
   unknownExpectations: string[];
@@ -64,6 +66,11 @@ export function evaluate(engine: AnswerEngine, questions: readonly EvalQuestion[
     const rs = inScope.filter((r) => r.answer.confidence >= from && r.answer.confidence < to);
     return { from, to: Math.min(to, 1), total: rs.length, correct: rs.filter((r) => r.top1).length };
   });
+  const topicOf = (r: QuestionResult) => engine.kb.factsById.get(r.question.expected[0] ?? '')?.topic;
+  const topics = engine.kb.topics.map(({ id }) => {
+    const rs = inScope.filter((r) => topicOf(r) === id);
+    return { topic: id, total: rs.length, french: rs.filter((r) => r.question.category === 'french').length, top1: rs.filter((r) => r.top1).length };
+  });
   const known = new Set(engine.kb.factsById.keys());
   const unknownExpectations = [
     ...new Set(inScope.flatMap((r) => r.question.expected).filter((id) => !known.has(id))),
@@ -81,6 +88,7 @@ export function evaluate(engine: AnswerEngine, questions: readonly EvalQuestion[
     frenchDetected: french.filter((r) => r.answer.language === 'fr').length,
     frenchTotal: french.length,
     categories,
+    topics,
     calibration,
     unknownExpectations,
   };

@@ -17,6 +17,11 @@ describe('retrieval quality on the public question set', () => {
     }
   });
 
+  it('asks about every topic, in French too', () => {
+    const thin = report.topics.filter((t) => t.total < 3 || t.french < 1).map((t) => `${t.topic} (${t.total}, ${t.french} FR)`);
+    expect(thin).toEqual([]);
+  });
+
   it('expects only facts that exist', () => {
     expect(report.unknownExpectations).toEqual([]);
   });
