@@ -1,6 +1,7 @@
 // `/xen` subcommands: each reads its typed arguments, asks the core, renders, and replies through respond.ts.
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { messages } from '../../i18n/messages.ts';
+import type { Language } from '../../knowledge/schema.ts';
 import { nameKey } from '../../text/fold.ts';
 import type { SubcommandName } from '../command-definition.ts';
 import { questionFromDiscordText } from '../question-text.ts';
@@ -37,16 +38,19 @@ const ask: Handler = async (ctx, interaction) => {
   return `${answer.status}:${answer.answer?.id ?? '-'}:${answer.confidence}`;
 };
 
+/** The fact an option names; when it names none, the user privately gets the closest matches instead. */
+async function factFromOption(ctx: BotContext, interaction: ChatInputCommandInteraction, value: string, language: Language) {
+  const resolved = resolveFact(ctx.engine, value, language);
+  if (resolved.kind === 'fact') return resolved.fact;
+  await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
+  return undefined;
+}
+
 const feature: Handler = async (ctx, interaction) => {
   const { name, hide, mention } = readArguments(interaction, 'feature');
   const language = localeLanguage(interaction.locale);
-  const resolved = resolveFact(ctx.engine, name, language);
-  if (resolved.kind === 'answer') {
-    await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
-    return `not-found:${resolved.answer.status}`;
-  }
-  const fact = ctx.engine.view(resolved.factId, language);
-  if (!fact) throw new Error(`resolved fact ${resolved.factId} has no view`);
+  const fact = await factFromOption(ctx, interaction, name, language);
+  if (!fact) return 'not-found';
   const ephemeral = hide === true;
   await reply(interaction, renderFact(fact, language, { askerId: interaction.user.id, pingUserId: ephemeral ? undefined : mention?.id }), ephemeral);
   return `fact:${fact.id}`;
@@ -59,15 +63,10 @@ const sources: Handler = async (ctx, interaction) => {
     await reply(interaction, renderBibliography(ctx.engine.kb, 0, language), hide === true);
     return 'bibliography';
   }
-  const resolved = resolveFact(ctx.engine, topic, language);
-  if (resolved.kind === 'answer') {
-    await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
-    return `not-found:${resolved.answer.status}`;
-  }
-  const fact = ctx.engine.view(resolved.factId, language);
-  if (!fact) throw new Error(`resolved fact ${resolved.factId} has no view`);
+  const fact = await factFromOption(ctx, interaction, topic, language);
+  if (!fact) return 'not-found';
   await reply(interaction, renderFactSources(fact, language), hide === true);
-  return `sources:${resolved.factId}`;
+  return `sources:${fact.id}`;
 };
 
 const topics: Handler = async (ctx, interaction) => {

@@ -1,20 +1,11 @@
 import { Locale } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotUnderTest } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { sharedBot } from './harness.ts';
 
-let bot: BotUnderTest;
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.stop();
-});
-afterEach(() => {
-  bot.fake.assertNoErrors();
-});
+const bot = sharedBot();
 
 async function choices(typed: string, locale: Locale = Locale.EnglishUS, subcommand = 'feature', option = 'name') {
-  const body = await bot.fake.autocomplete({ name: 'xen', subcommand, options: { [option]: typed }, focused: option, locale }).response();
+  const body = await bot().fake.autocomplete({ name: 'xen', subcommand, options: { [option]: typed }, focused: option, locale }).response();
   return body.data!.choices!;
 }
 
@@ -22,7 +13,7 @@ describe('autocomplete of fact names', () => {
   it('GIVEN an empty field THEN offers the featured topics first, at most 25', async () => {
     const list = await choices('');
     expect(list.length).toBeLessThanOrEqual(25);
-    expect(list.slice(0, 3).map((c) => c.value)).toEqual(bot.ctx.engine.kb.featured.slice(0, 3));
+    expect(list.slice(0, 3).map((c) => c.value)).toEqual(bot().ctx.engine.kb.featured.slice(0, 3));
   });
 
   it('GIVEN an exact alias THEN that fact comes first', async () => {
@@ -41,7 +32,7 @@ describe('autocomplete of fact names', () => {
   it('GIVEN a French locale THEN shows French titles', async () => {
     const list = await choices('virtualisation imbriquée', Locale.French);
     const nested = list.find((c) => c.value === 'nested-virtualization');
-    expect(nested?.name).toBe(bot.ctx.engine.kb.factsById.get('nested-virtualization')!.title.fr);
+    expect(nested?.name).toBe(bot().ctx.engine.kb.factsById.get('nested-virtualization')!.title.fr);
   });
 
   it('GIVEN any input THEN names stay within 1–100 characters and values are fact ids', async () => {
@@ -49,7 +40,7 @@ describe('autocomplete of fact names', () => {
       for (const choice of await choices(typed)) {
         expect(choice.name.length).toBeGreaterThan(0);
         expect(choice.name.length).toBeLessThanOrEqual(100);
-        expect(bot.ctx.engine.kb.factsById.has(String(choice.value))).toBe(true);
+        expect(bot().ctx.engine.kb.factsById.has(String(choice.value))).toBe(true);
       }
     }
   });

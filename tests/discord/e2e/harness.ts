@@ -1,5 +1,6 @@
 // Starts the real bot (real discord.js client, real handlers, real knowledge base) against a fresh fake Discord.
 import { Client, Events, REST } from 'discord.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../../src/answer/engine.ts';
 import { createBot } from '../../../src/discord/bot.ts';
 import { Cooldown } from '../../../src/discord/cooldown.ts';
@@ -94,3 +95,21 @@ export function assertNoPings(fake: FakeDiscord): void {
 }
 
 
+
+/** One bot for a whole test file: started before the first test, checked after each, stopped after the last. */
+export function sharedBot(options: BotOptions = {}): () => BotUnderTest {
+  let bot: BotUnderTest | undefined;
+  beforeAll(async () => {
+    bot = await startBot(options);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+  afterEach(() => {
+    bot?.fake.assertNoErrors();
+  });
+  return () => {
+    if (!bot) throw new Error('the bot is not started yet: call bot() inside a test');
+    return bot;
+  };
+}

@@ -1,20 +1,11 @@
 import { ComponentType, InteractionResponseType, Locale, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotUnderTest } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { sharedBot } from './harness.ts';
 
-let bot: BotUnderTest;
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.stop();
-});
-afterEach(() => {
-  bot.fake.assertNoErrors();
-});
+const bot = sharedBot();
 
 const xen = (subcommand: string, options: Record<string, string | boolean> = {}, locale: Locale = Locale.EnglishUS) =>
-  bot.fake.slashCommand({ name: 'xen', subcommand, options, locale });
+  bot().fake.slashCommand({ name: 'xen', subcommand, options, locale });
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 const customIds = (rows: unknown) => ((rows ?? []) as Row[]).flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 const isEphemeral = (flags: number | undefined) => ((flags ?? 0) & MessageFlags.Ephemeral) !== 0;
@@ -33,7 +24,7 @@ describe('/xen ask', () => {
       'xen:rel:pvh-guests:en',
       'xen:fb:up:pvh-guests',
       'xen:fb:down:pvh-guests',
-      `xen:del:${bot.fake.defaultUser.id}`,
+      `xen:del:${bot().fake.defaultUser.id}`,
     ]);
     expect(body.data!.allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
   });
@@ -57,8 +48,8 @@ describe('/xen ask', () => {
   });
 
   it('GIVEN mention:<user> THEN only that user is pinged, by name at the top', async () => {
-    const friend = bot.fake.createUser({ username: 'friend' });
-    const body = await bot.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?', mention: friend.id } }).response();
+    const friend = bot().fake.createUser({ username: 'friend' });
+    const body = await bot().fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?', mention: friend.id } }).response();
     expect(body.data!.content).toBe(`<@${friend.id}>`);
     expect(body.data!.allowed_mentions).toMatchObject({ parse: [], users: [friend.id] });
   });
@@ -149,6 +140,6 @@ describe('/xen sources, topics and about', () => {
     const embed = (await xen('about', {}, Locale.French).response()).data!.embeds![0]!;
     expect(embed.title).toBe('À propos de xenbot');
     const fields = Object.fromEntries((embed.fields ?? []).map((f) => [f.name, f.value]));
-    expect(fields).toMatchObject({ Version: '9.9.9-test', Faits: String(bot.ctx.engine.kb.facts.length), 'Dernière mise à jour des connaissances': '2026-11-26' });
+    expect(fields).toMatchObject({ Version: '9.9.9-test', Faits: String(bot().ctx.engine.kb.facts.length), 'Dernière mise à jour des connaissances': '2026-11-26' });
   });
 });
