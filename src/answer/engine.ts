@@ -32,7 +32,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   function answer(question: string, options: AnswerOptions = {}): Answer {
     if (typeof question !== 'string') throw new TypeError(`answer() needs a string question, got ${typeof question}`);
     const text = question.slice(0, MAX_QUESTION_CHARS);
-    const language = options.language ?? detectLanguage(text, options.fallbackLanguage ?? 'en').language;
+    const language = options.language ?? detectLanguage(text, options.fallbackLanguage ?? 'en');
     const ranking = rank(index, text);
     const decision = decide(index, ranking);
 

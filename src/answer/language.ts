@@ -26,13 +26,8 @@ const ENGLISH = new Set(
 const ELISION = /(?:^|[^\p{L}])(?:l|d|j|n|s|m|t|c|qu|jusqu|lorsqu)['’]\p{L}/u;
 const FRENCH_LETTERS = /[éèêëàâçùûîïôœ]/;
 
-export interface LanguageGuess {
-  language: Language;
-  /** False when the text gave no signal (a bare name like "PVH"): callers may prefer the user's locale. */
-  confident: boolean;
-}
-
-export function detectLanguage(text: string, fallback: Language = 'en'): LanguageGuess {
+/** The language of `text`, or `fallback` when the text gives no signal (a bare name like "PVH"). */
+export function detectLanguage(text: string, fallback: Language = 'en'): Language {
   const sample = text.slice(0, 2000).toLowerCase();
   let french = 0;
   let english = 0;
@@ -45,6 +40,6 @@ export function detectLanguage(text: string, fallback: Language = 'en'): Languag
   }
   if (ELISION.test(sample)) french += 2;
   if (/\s[?!]/.test(sample)) french += 1; // French typography: a space before ? and !
-  if (french === english) return { language: fallback, confident: false };
-  return { language: french > english ? 'fr' : 'en', confident: true };
+  if (french === english) return fallback;
+  return french > english ? 'fr' : 'en';
 }

@@ -1,4 +1,5 @@
 // `npm run ask -- "question"`: answers from the terminal, no Discord needed. --json, --jsonl and --lang for scripts.
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createAnswerEngine, type AnswerEngine } from '../answer/engine.ts';
@@ -52,8 +53,16 @@ function jsonLine(engine: AnswerEngine, question: string, options: AnswerOptions
 }
 
 async function answerLines(engine: AnswerEngine, options: AnswerOptions): Promise<void> {
+  // A reader that stops early (| head) closes the pipe: that ends the job, it is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) process.stdout.write(`${jsonLine(engine, line, options)}\n`);
+  for await (const line of lines) {
+    // Respect back-pressure: a slow reader must not make answers pile up in memory.
+    if (!process.stdout.write(`${jsonLine(engine, line, options)}\n`)) await once(process.stdout, 'drain');
+  }
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,10 @@
 // Renders an Answer as plain text for the terminal.
 import type { Answer, FactView } from '../answer/types.ts';
-import { messages } from '../i18n/messages.ts';
+import { messages, statusLabel } from '../i18n/messages.ts';
 
-export function statusLine(fact: FactView, answer: Answer): string {
+function statusLine(fact: FactView, answer: Answer): string {
   const t = messages(answer.language);
-  const label = fact.status === 'press-claim' && fact.verdict ? `${t.status[fact.status]}: ${t.verdict[fact.verdict]}` : t.status[fact.status];
+  const label = statusLabel(fact.status, fact.verdict, answer.language);
   return `${label} · ${t.answerStatus[answer.status]}, ${t.confidence} ${answer.confidence.toFixed(2)}`;
 }
 

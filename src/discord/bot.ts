@@ -6,7 +6,7 @@ import { handleComponent } from './handlers/components.ts';
 import { localeLanguage, type BotContext, type Outcome } from './handlers/context.ts';
 import { handleMessage } from './handlers/messages.ts';
 import { handleSlashCommand } from './handlers/slash-commands.ts';
-import { reply } from './respond.ts';
+import { apologize } from './respond.ts';
 
 export interface BotOptions {
   token: string;
@@ -46,7 +46,7 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
     ctx.logger.error({ ...log, err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
     if (!interaction.isRepliable()) return;
     try {
-      await reply(interaction, { content: messages(localeLanguage(interaction.locale)).apology }, true);
+      await apologize(interaction, messages(localeLanguage(interaction.locale)).apology);
     } catch (apologyError) {
       ctx.logger.error({ ...log, err: apologyError }, 'could not send the apology');
     }

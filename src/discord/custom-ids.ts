@@ -6,9 +6,15 @@ export type ComponentAction =
   | { kind: 'related'; factId: string; language: Language }
   | { kind: 'feedback'; vote: 'up' | 'down'; factId: string }
   | { kind: 'delete'; askerId: string }
-  /** A fact picked from a menu: 'update' shows it in place of the menu, 'reply' in a new private message. */
-  | { kind: 'pick'; language: Language; mode: 'update' | 'reply' }
+  /**
+   * A fact picked from a menu: 'update' shows it in place of the menu (the menu was private), 'reply' in a new
+   * private message (the menu is public, so a bystander's pick must not replace it). `view` is what to show.
+   */
+  | { kind: 'pick'; language: Language; mode: PickMode; view: PickView }
   | { kind: 'bibliography'; page: number; language: Language };
+
+export type PickMode = 'update' | 'reply';
+export type PickView = 'fact' | 'sources';
 
 const PREFIX = 'xen';
 
@@ -23,7 +29,7 @@ export function encodeAction(action: ComponentAction): string {
     case 'delete':
       return `${PREFIX}:del:${action.askerId}`;
     case 'pick':
-      return `${PREFIX}:pick:${action.language}:${action.mode === 'update' ? 'u' : 'r'}`;
+      return `${PREFIX}:pick:${action.language}:${action.mode === 'update' ? 'u' : 'r'}:${action.view === 'fact' ? 'f' : 's'}`;
     case 'bibliography':
       return `${PREFIX}:bib:${action.page}:${action.language}`;
   }
@@ -34,7 +40,7 @@ const factId = (s: string | undefined) => (s && /^[a-z0-9-]{1,64}$/.test(s) ? s 
 
 /** Parse a custom id; anything malformed (old versions, tampering) yields undefined, never a throw. */
 export function decodeAction(customId: string): ComponentAction | undefined {
-  const [prefix, kind, a, b] = customId.split(':');
+  const [prefix, kind, a, b, c] = customId.split(':');
   if (prefix !== PREFIX) return undefined;
   switch (kind) {
     case 'src':
@@ -52,7 +58,8 @@ export function decodeAction(customId: string): ComponentAction | undefined {
       return a && /^\d{1,20}$/.test(a) ? { kind: 'delete', askerId: a } : undefined;
     case 'pick': {
       const lang = language(a);
-      return lang && (b === 'u' || b === 'r') ? { kind: 'pick', language: lang, mode: b === 'u' ? 'update' : 'reply' } : undefined;
+      if (!lang || (b !== 'u' && b !== 'r') || (c !== 'f' && c !== 's')) return undefined;
+      return { kind: 'pick', language: lang, mode: b === 'u' ? 'update' : 'reply', view: c === 'f' ? 'fact' : 'sources' };
     }
     case 'bib': {
       const page = Number(a);

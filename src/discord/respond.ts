@@ -41,6 +41,16 @@ export async function reply(interaction: RepliableInteraction<CacheType>, payloa
   }
 }
 
+/**
+ * Tell the user something went wrong, privately, without touching what was already shown: after a deferred
+ * update, editing the reply would overwrite the public answer the button sits on.
+ */
+export async function apologize(interaction: RepliableInteraction<CacheType>, content: string): Promise<void> {
+  const fields = messageFields({ content });
+  if (interaction.deferred || interaction.replied) await interaction.followUp({ ...fields, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+  else await interaction.reply({ ...fields, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+}
+
 /** Replace the message a button or menu sits on. */
 export async function update(interaction: ButtonInteraction | StringSelectMenuInteraction, payload: ReplyPayload): Promise<void> {
   await interaction.update(messageFields(payload));

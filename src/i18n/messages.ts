@@ -29,6 +29,7 @@ const en = {
   cooldown: (seconds: number) => `You are asking quickly: please wait ${seconds} s before the next question.`,
   apology: 'Sorry, something went wrong on my side. It has been logged.',
   emptyMention: 'Ask me about Xen 4.4: mention me with a question, or use `/xen ask`.',
+  emptyQuestion: 'Your question is empty once mentions are removed: ask something about Xen 4.4.',
   sourcesOf: (title: string) => `Sources: ${title}`,
   moreSources: (n: number) => `…and ${n} more: use the Sources button.`,
   bibliography: 'Bibliography',
@@ -79,7 +80,7 @@ const fr: Messages = {
   seeAlso: 'Voir aussi',
   didYouMean: 'Je ne suis pas sûr — vouliez-vous dire l’un de ceux-ci ?',
   unknown: 'Je ne sais pas : rien dans ma base de faits sur Xen 4.4 ne répond à cette question.',
-  unknownHint: 'Essayez `/xen topics` pour parcourir ce que je connais, ou reformulez avec le nom de la fonctionnalité.',
+  unknownHint: 'Essayez `/xen sujets` pour parcourir ce que je connais, ou reformulez avec le nom de la fonctionnalité.',
   closestTopics: 'Sujets les plus proches',
   confidence: 'confiance',
   answerStatus: { answered: 'répondu', uncertain: 'incertain', unknown: 'inconnu' },
@@ -101,6 +102,7 @@ const fr: Messages = {
   cooldown: (seconds: number) => `Vous posez vos questions très vite : attendez ${seconds} s avant la prochaine.`,
   apology: 'Désolé, un problème est survenu de mon côté. Il a été journalisé.',
   emptyMention: 'Posez-moi une question sur Xen 4.4 : mentionnez-moi avec votre question, ou utilisez `/xen question`.',
+  emptyQuestion: 'Votre question est vide une fois les mentions retirées : demandez quelque chose sur Xen 4.4.',
   sourcesOf: (title: string) => `Sources : ${title}`,
   moreSources: (n: number) => `…et ${n} de plus : bouton Sources.`,
   bibliography: 'Bibliographie',
@@ -146,4 +148,10 @@ const fr: Messages = {
 
 export function messages(language: Language): Messages {
   return language === 'fr' ? fr : en;
+}
+
+/** "New in 4.4", or for a press claim "Press claim — overstated": the same label everywhere. */
+export function statusLabel(status: FactStatus, verdict: Verdict | undefined, language: Language): string {
+  const t = messages(language);
+  return verdict ? `${t.status[status]} — ${t.verdict[verdict]}` : t.status[status];
 }

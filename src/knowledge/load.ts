@@ -62,5 +62,10 @@ function parseYamlFile(path: string, shown: string): { data: unknown } | { issue
     const line = first.linePos?.[0];
     return { issue: { file: line ? `${shown}:${line.line}` : shown, message: `invalid YAML: ${first.message.split('\n')[0]}` } };
   }
-  return { data: doc.toJS({ maxAliasCount: 100 }) };
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    // An unresolved *alias or an alias bomb only shows when the document is converted.
+    return { issue: { file: shown, message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` } };
+  }
 }

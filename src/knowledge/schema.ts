@@ -1,10 +1,10 @@
 // The one definition of the knowledge files: every type the rest of the code uses comes from here.
 import { z } from 'zod';
 
-/** Limits chosen so that a fact's text fits one Discord embed with room for citations. */
+/** Limits that keep a fact readable in one chat message, with room left for its citations. */
 export const FactLimits = {
   idLength: 64,
-  titleLength: 100, // Discord autocomplete choice names are capped at 100
+  titleLength: 100, // titles double as labels in pickers, which chat front ends cap at 100 characters
   aliasLength: 100,
   aliasesPerLanguage: 30,
   textLength: 1200,
@@ -58,6 +58,16 @@ export const SourcesFile = z.strictObject({
   sources: z.array(Source).min(1),
 });
 
+/** A list whose entries must be distinct: a repeated related id or alias is a slip, and pickers refuse repeats. */
+const distinct = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((value, i) => {
+      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i], message: `"${value}" is listed twice` });
+      seen.add(value);
+    });
+  });
+
 /** Both languages for short strings such as titles. */
 const bilingual = (max: number) => z.strictObject({ en: text(max), fr: text(max) });
 
@@ -85,7 +95,7 @@ export const Citation = z.strictObject({
 });
 export type Citation = z.infer<typeof Citation>;
 
-const aliasList = z.array(text(FactLimits.aliasLength)).max(FactLimits.aliasesPerLanguage);
+const aliasList = distinct(text(FactLimits.aliasLength)).max(FactLimits.aliasesPerLanguage);
 
 export const FactEntry = z
   .strictObject({
@@ -94,9 +104,9 @@ export const FactEntry = z
     title: bilingual(FactLimits.titleLength),
     aliases: z.strictObject({ en: aliasList.min(1), fr: aliasList.default([]) }),
     text: z.strictObject({ en: text(FactLimits.textLength), fr: text(FactLimits.textLength).optional() }),
-    tags: z.array(kebabId).max(FactLimits.tagsPerFact).default([]),
+    tags: distinct(kebabId).max(FactLimits.tagsPerFact).default([]),
     citations: z.array(Citation).min(1, 'every fact needs at least one citation'),
-    related: z.array(kebabId).default([]),
+    related: distinct(kebabId).default([]),
     /** Set when sources give different values; the text must then name the disagreement. */
     disputed: z.boolean().default(false),
     /** Only for press claims: how the claim holds up against primary sources. */
@@ -132,7 +142,7 @@ export type Topic = z.infer<typeof Topic>;
 export const TopicsFile = z.strictObject({
   topics: z.array(Topic).min(1),
   /** Facts offered first when someone opens autocomplete without typing. */
-  featured: z.array(kebabId).max(25).default([]),
+  featured: distinct(kebabId).max(25).default([]),
 });
 
 /** A fact as the rest of the program sees it: the entry plus the topic and file it came from. */

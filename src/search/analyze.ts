@@ -87,8 +87,3 @@ export function analyze(text: string, options: AnalyzeOptions = {}): WordGroup[]
   }
   return groups;
 }
-
-/** All index terms of a text, flattened; used to build the index and each fact's term set. */
-export function terms(text: string): string[] {
-  return analyze(text).flatMap((g) => g.terms);
-}

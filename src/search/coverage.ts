@@ -17,7 +17,7 @@ export const UNSEEN_WORD_WEIGHT = 2;
 
 /** IDF of a word group: rare words weigh more; a word the base never uses weighs most. */
 export function groupWeight(index: SearchIndex, group: WordGroup): number {
-  const n = index.facts.size;
+  const n = index.factCount;
   const known = group.terms.map((t) => index.documentFrequency.get(t)).filter((df): df is number => df !== undefined);
   if (known.length === 0) return UNSEEN_WORD_WEIGHT * Math.log((n + 1) / 1.5);
   return Math.log((n + 1) / (Math.max(...known) + 0.5));
@@ -28,7 +28,8 @@ function wordMatches(word: string, vocabulary: Vocabulary): boolean {
 }
 
 /**
- * A group is covered when one of its terms (stems) is in the vocabulary, or its spelling is close to a word there.
+ * A group is covered when one of its words or terms (stems) is in the vocabulary. Typos were corrected before
+ * (spelling.ts), so no fuzziness here: a near miss on a real word ("pare" for "part") is a different word.
  * A compound ("pare-feu") needs its joined form or every part: one shared half proves nothing.
  */
 function covers(group: WordGroup, vocabulary: Vocabulary): boolean {

@@ -19,7 +19,8 @@ export interface FactName {
 }
 
 export interface SearchIndex {
-  readonly facts: ReadonlyMap<string, Fact>;
+  /** How many facts are indexed, for IDF weights. */
+  readonly factCount: number;
   readonly bm25: MiniSearch<IndexedFact>;
   /** nameKey(id | title | alias) → fact id: the exact-match table. */
   readonly exactNames: ReadonlyMap<string, string>;
@@ -128,7 +129,7 @@ export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
   });
 
   return {
-    facts: new Map(facts.map((f) => [f.id, f])),
+    factCount: facts.length,
     bm25,
     exactNames,
     names,

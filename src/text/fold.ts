@@ -14,11 +14,6 @@ export function foldAccents(input: string): string {
     .toLowerCase();
 }
 
-/** Replace control characters with spaces and collapse runs of whitespace. */
-export function cleanWhitespace(input: string): string {
-  return input.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
-}
-
 /**
  * A comparison key for short names (ids, titles, aliases): folded, punctuation and spacing removed,
  * so "PV-on-HVM", "pv on hvm" and "PV on HVM" share one key.

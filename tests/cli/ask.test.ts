@@ -61,6 +61,19 @@ describe('the ask command', () => {
     expect(rows[4].language).toBe('fr');
   });
 
+  it('GIVEN --jsonl piped into a reader that stops early THEN exits quietly', () => {
+    const input = Array.from({ length: 2000 }, () => 'What is PVH?').join('\n');
+    const run = spawnSync('bash', ['-c', `"${TSX}" src/cli/ask.ts --jsonl | head -n 1`], {
+      cwd: ROOT,
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, XENBOT_KNOWLEDGE_DIR: FIXTURE_DIR },
+      timeout: 30_000,
+    });
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it.each([[['']], [['   ']], [[]]])('GIVEN an empty question %j THEN exits 2 with a usage message', (args) => {
     const { code, stderr, stdout } = ask(args);
     expect(code).toBe(2);

@@ -10,7 +10,8 @@ describe('component ids', () => {
     { kind: 'related', factId: 'a'.repeat(64), language: 'en' },
     { kind: 'feedback', vote: 'down', factId: 'pvh-guests' },
     { kind: 'delete', askerId: '123456789012345678' },
-    { kind: 'pick', language: 'fr', mode: 'update' },
+    { kind: 'pick', language: 'fr', mode: 'update', view: 'fact' },
+    { kind: 'pick', language: 'en', mode: 'reply', view: 'sources' },
     { kind: 'bibliography', page: 3, language: 'en' },
   ];
 

@@ -31,6 +31,9 @@ describe('loading the knowledge base', () => {
 describe('each rule rejects a broken file, naming file, fact and field', () => {
   const cases: Array<[string, string, (t: string) => string, RegExp]> = [
     ['invalid YAML', 'facts/concepts.yaml', (t) => t.replace('status: background', 'status: [background'), /concepts\.yaml:\d+: invalid YAML/],
+    ['an alias to an anchor that does not exist', 'facts/concepts.yaml', (t) => t.replace('status: background', 'status: *nowhere'), /concepts\.yaml: invalid YAML/],
+    ['a related fact listed twice', 'facts/concepts.yaml', (t) => t.replace('related: [pvh-guests]', 'related: [pvh-guests, pvh-guests]'), /fact concept-hvm › related\.1: "pvh-guests" is listed twice/],
+    ['an alias listed twice', 'facts/concepts.yaml', (t) => t.replace('[devd daemon, driver domain daemon]', '[devd daemon, devd daemon]'), /fact xl-devd › aliases\.en\.1: "devd daemon" is listed twice/],
     ['a duplicate key', 'facts/concepts.yaml', (t) => t.replace('status: background', 'status: background\n    status: new'), /invalid YAML/],
     ['a missing French title', 'facts/concepts.yaml', (t) => t.replace('{ en: HVM guests, fr: Invités HVM }', '{ en: HVM guests }'), /concepts\.yaml › fact concept-hvm › title\.fr/],
     ['an empty English text', 'facts/concepts.yaml', (t) => t.replace(/en: An HVM guest[^\n]*/, "en: '   '"), /fact concept-hvm › text\.en: must not be empty/],

@@ -1,6 +1,7 @@
 // Buttons and select menus under answers: sources, related facts, feedback, delete, picks and pages.
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { messages } from '../../i18n/messages.ts';
+import { relatedFacts } from '../../answer/lookup.ts';
 import { decodeAction } from '../custom-ids.ts';
 import { renderFact } from '../render/answer.ts';
 import { factPicker } from '../render/components.ts';
@@ -25,12 +26,9 @@ export async function handleComponent(ctx: BotContext, interaction: ButtonIntera
       return `sources:${action.factId}`;
     }
     case 'related': {
-      const related = (kb.factsById.get(action.factId)?.related ?? []).flatMap((id) => {
-        const fact = kb.factsById.get(id);
-        return fact ? [{ id, title: fact.title[action.language] }] : [];
-      });
+      const related = relatedFacts(ctx.engine, action.factId, action.language);
       const payload = related.length
-        ? { components: factPicker(kb, related, action.language, 'update', t.relatedPlaceholder, 1) }
+        ? { components: factPicker(kb, related, action.language, { mode: 'update' }, t.relatedPlaceholder, 1) }
         : { content: t.noRelated };
       await reply(interaction, payload, true);
       return `related:${action.factId}`;
@@ -54,10 +52,10 @@ export async function handleComponent(ctx: BotContext, interaction: ButtonIntera
         await reply(interaction, { content: t.factNotFound }, true);
         return 'pick-unknown';
       }
-      const payload = renderFact(fact, action.language, { askerId: interaction.user.id });
+      const payload = action.view === 'sources' ? renderFactSources(fact, action.language) : renderFact(fact, action.language, { askerId: interaction.user.id });
       if (action.mode === 'update') await update(interaction, payload);
       else await reply(interaction, payload, true);
-      return `pick:${fact.id}`;
+      return `pick:${action.view}:${fact.id}`;
     }
     case 'bibliography':
       await update(interaction, renderBibliography(kb, action.page, action.language));

@@ -15,20 +15,23 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
 
   const locale = localeLanguage(message.guild?.preferredLocale);
   const question = questionFromDiscordText(message.content);
-  if (!question) {
-    if (mentioned) await replyToMessage(message, { content: messages(locale).emptyMention });
-    return mentioned ? 'empty' : undefined;
-  }
+  if (!question && !mentioned) return undefined;
+  // Answering is pure and fast, so it comes first: in a listed channel people also chat, and chat that gets
+  // no reply must not use up anyone's cooldown. There the bot only speaks up when it is sure.
+  const answer = question ? ctx.engine.answer(question, { fallbackLanguage: locale }) : undefined;
+  if (!mentioned && answer?.status !== 'answered') return 'not-for-me';
+
   const cooldown = ctx.cooldown.check(message.author.id);
   if (cooldown.kind === 'silent') return 'cooldown-silent';
   if (cooldown.kind === 'notify') {
     await replyToMessage(message, { content: messages(locale).cooldown(cooldown.retryAfterSeconds) });
     return 'cooldown';
   }
-
-  const answer = ctx.engine.answer(question, { fallbackLanguage: locale });
-  // In a listed channel people also chat: only speak up when there is something to say.
-  if (!mentioned && answer.status === 'unknown') return 'unknown-silent';
-  await replyToMessage(message, renderAnswer(ctx.engine.kb, answer, { askerId: message.author.id }));
+  if (!answer) {
+    await replyToMessage(message, { content: messages(locale).emptyMention });
+    return 'empty';
+  }
+  // The reply is public: a pick from its menu answers the picker privately instead of replacing it.
+  await replyToMessage(message, renderAnswer(ctx.engine.kb, answer, { askerId: message.author.id, pickMode: 'reply' }));
   return `${answer.status}:${answer.answer?.id ?? '-'}:${answer.confidence}`;
 }

@@ -2,8 +2,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { messages } from '../../i18n/messages.ts';
 import type { Language } from '../../knowledge/schema.ts';
-import { nameKey } from '../../text/fold.ts';
 import type { SubcommandName } from '../command-definition.ts';
+import type { PickView } from '../custom-ids.ts';
 import { questionFromDiscordText } from '../question-text.ts';
 import { renderAbout } from '../render/about.ts';
 import { renderAnswer, renderFact } from '../render/answer.ts';
@@ -12,7 +12,7 @@ import { renderTopic, renderTopics } from '../render/topics.ts';
 import { reply } from '../respond.ts';
 import { readArguments } from './arguments.ts';
 import { localeLanguage, type BotContext, type Outcome } from './context.ts';
-import { resolveFact } from './resolve-fact.ts';
+import { findTopic, resolveFact } from '../../answer/lookup.ts';
 
 type Handler = (ctx: BotContext, interaction: ChatInputCommandInteraction) => Promise<Outcome>;
 
@@ -21,7 +21,7 @@ const ask: Handler = async (ctx, interaction) => {
   const question = questionFromDiscordText(raw);
   const locale = localeLanguage(interaction.locale);
   if (!question.trim()) {
-    await reply(interaction, { content: messages(locale).emptyMention }, true);
+    await reply(interaction, { content: messages(locale).emptyQuestion }, true);
     return 'empty';
   }
   const cooldown = ctx.cooldown.check(interaction.user.id);
@@ -38,18 +38,18 @@ const ask: Handler = async (ctx, interaction) => {
   return `${answer.status}:${answer.answer?.id ?? '-'}:${answer.confidence}`;
 };
 
-/** The fact an option names; when it names none, the user privately gets the closest matches instead. */
-async function factFromOption(ctx: BotContext, interaction: ChatInputCommandInteraction, value: string, language: Language) {
+/** The fact an option names; when it names none, the user privately gets the closest matches to pick from. */
+async function factFromOption(ctx: BotContext, interaction: ChatInputCommandInteraction, value: string, language: Language, pickView: PickView) {
   const resolved = resolveFact(ctx.engine, value, language);
   if (resolved.kind === 'fact') return resolved.fact;
-  await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id }), true);
+  await reply(interaction, renderAnswer(ctx.engine.kb, resolved.answer, { askerId: interaction.user.id, pickView }), true);
   return undefined;
 }
 
 const feature: Handler = async (ctx, interaction) => {
   const { name, hide, mention } = readArguments(interaction, 'feature');
   const language = localeLanguage(interaction.locale);
-  const fact = await factFromOption(ctx, interaction, name, language);
+  const fact = await factFromOption(ctx, interaction, name, language, 'fact');
   if (!fact) return 'not-found';
   const ephemeral = hide === true;
   await reply(interaction, renderFact(fact, language, { askerId: interaction.user.id, pingUserId: ephemeral ? undefined : mention?.id }), ephemeral);
@@ -63,7 +63,7 @@ const sources: Handler = async (ctx, interaction) => {
     await reply(interaction, renderBibliography(ctx.engine.kb, 0, language), hide === true);
     return 'bibliography';
   }
-  const fact = await factFromOption(ctx, interaction, topic, language);
+  const fact = await factFromOption(ctx, interaction, topic, language, 'sources');
   if (!fact) return 'not-found';
   await reply(interaction, renderFactSources(fact, language), hide === true);
   return `sources:${fact.id}`;
@@ -77,9 +77,7 @@ const topics: Handler = async (ctx, interaction) => {
     await reply(interaction, renderTopics(kb, language), hide === true);
     return 'topics';
   }
-  // Autocomplete sends the id; someone typing without picking sends a title.
-  const key = nameKey(category);
-  const topic = kb.topics.find((t) => t.id === category.trim() || nameKey(t.title.en) === key || nameKey(t.title.fr) === key);
+  const topic = findTopic(ctx.engine, category);
   const payload = topic && renderTopic(kb, topic.id, language);
   if (!topic || !payload) {
     await reply(interaction, { content: messages(language).unknownTopic, embeds: renderTopics(kb, language).embeds }, true);

@@ -5,11 +5,19 @@ import type { Language } from '../../knowledge/schema.ts';
 import { messages } from '../../i18n/messages.ts';
 import { answerButtons, factPicker } from './components.ts';
 import { factEmbed } from './fact-embed.ts';
+import type { PickMode, PickView } from '../custom-ids.ts';
 import type { ReplyPayload } from './payload.ts';
 
 export interface AnswerContext {
   /** Who asked: only they may delete the answer. */
   askerId?: string;
+  /**
+   * How a menu pick is shown: 'update' replaces a private menu; 'reply' answers the picker privately and leaves
+   * a public menu in place for others. Default 'update'.
+   */
+  pickMode?: PickMode;
+  /** Show the picked fact's sources rather than the fact (the menu answers /xen sources). */
+  pickView?: PickView;
   /** The user the asker chose to point the answer at. */
   pingUserId?: string;
 }
@@ -29,13 +37,13 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, context: AnswerC
   if (answer.status === 'uncertain') {
     return {
       content: `${t.didYouMean}\n${answer.suggestions.map((s) => `• ${s.title}`).join('\n')}`,
-      components: factPicker(kb, answer.suggestions, answer.language, 'update'),
+      components: factPicker(kb, answer.suggestions, answer.language, { mode: context.pickMode ?? 'update', view: context.pickView }),
     };
   }
   const closest = answer.suggestions.slice(0, 3);
   const lines = [t.unknown, closest.length ? `${t.closestTopics}: ${closest.map((s) => s.title).join(' · ')}` : undefined, t.unknownHint];
   return {
     content: lines.filter(Boolean).join('\n'),
-    components: closest.length ? factPicker(kb, closest, answer.language, 'update') : [],
+    components: closest.length ? factPicker(kb, closest, answer.language, { mode: context.pickMode ?? 'update', view: context.pickView }) : [],
   };
 }

@@ -4,7 +4,7 @@ import type { FactView, Suggestion } from '../../answer/types.ts';
 import type { KnowledgeBase } from '../../knowledge/validate.ts';
 import type { Language } from '../../knowledge/schema.ts';
 import { messages } from '../../i18n/messages.ts';
-import { encodeAction, type ComponentAction } from '../custom-ids.ts';
+import { encodeAction, type ComponentAction, type PickMode, type PickView } from '../custom-ids.ts';
 import { DiscordLimits, truncate } from '../limits.ts';
 import type { ActionRow } from './payload.ts';
 
@@ -51,11 +51,13 @@ export function factPicker(
   kb: KnowledgeBase,
   items: readonly Suggestion[],
   language: Language,
-  mode: 'update' | 'reply',
+  pick: { mode: PickMode; view?: PickView },
   placeholder = messages(language).pickPlaceholder,
   maxRows: number = DiscordLimits.actionRows,
 ): ActionRow[] {
-  const options = items.map((item): APISelectMenuOption => {
+  // Discord refuses a menu with two options of one value; the schema forbids repeats, this is the safety net.
+  const unique = items.filter((item, i) => items.findIndex((other) => other.id === item.id) === i);
+  const options = unique.map((item): APISelectMenuOption => {
     const topic = kb.topics.find((tp) => tp.id === kb.factsById.get(item.id)?.topic);
     return {
       label: truncate(item.title, DiscordLimits.selectOptionLabel),
@@ -71,7 +73,7 @@ export function factPicker(
         {
           type: ComponentType.StringSelect,
           // Discord requires distinct ids within one message: the row number keeps them apart.
-          custom_id: `${encodeAction({ kind: 'pick', language, mode })}:${rows.length}`,
+          custom_id: `${encodeAction({ kind: 'pick', language, mode: pick.mode, view: pick.view ?? 'fact' })}:${rows.length}`,
           placeholder: truncate(placeholder, DiscordLimits.selectPlaceholder),
           options: options.slice(i, i + DiscordLimits.selectOptions),
         },

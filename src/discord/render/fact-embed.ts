@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { FactView } from '../../answer/types.ts';
 import type { FactStatus, Language } from '../../knowledge/schema.ts';
-import { messages } from '../../i18n/messages.ts';
+import { messages, statusLabel } from '../../i18n/messages.ts';
 import { DiscordLimits } from '../limits.ts';
 import { maskedLink } from './payload.ts';
 
@@ -18,12 +18,6 @@ const COLOURS: Record<FactStatus, number> = {
   background: 0x1565c0,
   'press-claim': 0x6a1b9a,
 };
-
-export function statusLabel(fact: FactView, language: Language): string {
-  const t = messages(language);
-  const label = t.status[fact.status];
-  return fact.verdict ? `${label} — ${t.verdict[fact.verdict]}` : label;
-}
 
 /** Citation lines that fit one embed field; the rest is left to the Sources button. */
 function citationField(fact: FactView, language: Language): string {
@@ -53,7 +47,7 @@ export function factEmbed(fact: FactView, language: Language, confidence?: numbe
   const footer = [t.footer(fact.id), confidence === undefined ? undefined : `${t.confidence} ${confidence.toFixed(2)}`];
   return {
     title: fact.title,
-    author: { name: statusLabel(fact, language) },
+    author: { name: statusLabel(fact.status, fact.verdict, language) },
     description: [fact.text, ...notes].join('\n\n'),
     color: COLOURS[fact.status],
     fields: fact.sources.length ? [{ name: t.sources, value: citationField(fact, language) }] : [],

@@ -27,6 +27,6 @@ export function renderTopic(kb: KnowledgeBase, topicId: string, language: Langua
       },
     ],
     // Picking a fact opens it privately, so the list stays for the next reader.
-    components: factPicker(kb, facts.map((f) => ({ id: f.id, title: f.title[language] })), language, 'reply'),
+    components: factPicker(kb, facts.map((f) => ({ id: f.id, title: f.title[language] })), language, { mode: 'reply' }),
   };
 }

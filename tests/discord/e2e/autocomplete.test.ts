@@ -49,11 +49,4 @@ describe('autocomplete of fact names', () => {
     const list = await choices('ev', Locale.EnglishUS, 'topics', 'category');
     expect(list.map((c) => c.value)).toContain('event-channels');
   });
-
-  it('answers from memory, well inside the 3-second window', async () => {
-    const started = Date.now();
-    await choices('fifo');
-    // The fake records a late answer as an error (checked after each test); this only documents the figure.
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
 });

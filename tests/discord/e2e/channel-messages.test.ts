@@ -1,4 +1,4 @@
-import { GatewayIntentBits, type APIMessage } from 'discord.js';
+import { GatewayIntentBits, MessageFlags, type APIMessage } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type BotUnderTest } from './harness.ts';
 
@@ -50,12 +50,17 @@ describe('questions that mention the bot', () => {
     expect((await replyTo(bot, question)).content).toMatch(/^Ask me about Xen 4\.4/);
   });
 
-  it('GIVEN an uncertain match THEN replies with a "did you mean" menu', async () => {
+  it('GIVEN an uncertain match THEN replies with a public menu whose picks answer the picker privately', async () => {
     bot = await startBot();
     const question = bot.fake.messageCreate({ content: 'kexce', mentions: [bot.fake.botUser] });
     const reply = await replyTo(bot, question);
     expect(reply.content).toMatch(/did you mean/);
-    expect(reply.components?.length).toBeGreaterThan(0);
+    const menu = (reply.components![0] as { components: Array<{ custom_id: string; options: Array<{ value: string }> }> }).components[0]!;
+    const bystander = bot.fake.createUser({ username: 'bystander' });
+    const pick = bot.fake.selectMenu({ customId: menu.custom_id, message: reply, values: [menu.options[0]!.value], user: bystander });
+    const body = await pick.response();
+    expect((body.data?.flags ?? 0) & MessageFlags.Ephemeral).not.toBe(0);
+    expect(bot.fake.message(reply)?.content).toBe(reply.content); // the asker's reply is untouched
   });
 
   it('GIVEN a message without a mention THEN stays silent (no message-content intent needed)', async () => {
@@ -68,6 +73,14 @@ describe('questions that mention the bot', () => {
     bot = await startBot();
     const other = bot.fake.createUser({ username: 'otherbot', bot: true });
     await expectIgnored(bot, bot.fake.messageCreate({ content: 'what is PVH?', mentions: [bot.fake.botUser], author: other }));
+  });
+
+  it('GIVEN a flood of empty mentions THEN explains once, sends one notice, then stays silent', async () => {
+    bot = await startBot({ cooldownSeconds: 60 });
+    const mention = () => bot!.fake.messageCreate({ content: '', mentions: [bot!.fake.botUser] });
+    expect((await replyTo(bot, mention())).content).toMatch(/^Ask me about Xen 4\.4/);
+    expect((await replyTo(bot, mention())).content).toMatch(/please wait \d+ s/);
+    await expectIgnored(bot, mention());
   });
 
   it('GIVEN a flood from one user THEN answers, sends one polite notice, then stays silent', async () => {
@@ -89,8 +102,17 @@ describe('channels answered without a mention', () => {
     expect((await replyTo(bot, question)).embeds[0]?.footer?.text).toMatch(/nested/);
   });
 
-  it('GIVEN chit-chat in a listed channel THEN does not interrupt', async () => {
+  it('GIVEN chit-chat in a listed channel THEN does not interrupt, even when a topic is vaguely close', async () => {
     bot = await startBot({ answerInTextChannel: true });
     await expectIgnored(bot, bot.fake.messageCreate({ content: 'lol see you all tomorrow' }));
+    await expectIgnored(bot, bot.fake.messageCreate({ content: 'kexce' })); // a "did you mean" would be noise here
+  });
+
+  it('GIVEN chit-chat before a question THEN the chat does not use up the cooldown', async () => {
+    bot = await startBot({ answerInTextChannel: true, cooldownSeconds: 60 });
+    bot.fake.messageCreate({ content: 'morning all' });
+    bot.fake.messageCreate({ content: 'anyone up for lunch?' });
+    const question = bot.fake.messageCreate({ content: 'how do I enable nested virtualisation?' });
+    expect((await replyTo(bot, question)).embeds).toHaveLength(1);
   });
 });

@@ -79,10 +79,11 @@ describe('menus and pages', () => {
     const list = bot().fake.slashCommand({ name: 'xen', subcommand: 'topics', options: { category: 'kexec' } });
     await list.response();
     const menu = menuOf(list.message());
-    const body = await bot().fake.selectMenu({ customId: menu.custom_id, message: list.message()!, values: [menu.options[0]!.value] }).response();
+    const before = structuredClone(list.message()!);
+    const body = await bot().fake.selectMenu({ customId: menu.custom_id, message: before, values: [menu.options[0]!.value] }).response();
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(isEphemeral(body.data!.flags)).toBe(true);
-    expect(bot().fake.message(list.message()!)).toBeDefined();
+    expect(bot().fake.message(before)?.embeds).toEqual(before.embeds);
   });
 
   it('the bibliography pager THEN moves to the next page in place', async () => {

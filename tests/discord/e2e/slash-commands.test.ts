@@ -78,7 +78,9 @@ describe('/xen ask', () => {
   it('GIVEN a 500-character question full of markdown and control characters THEN still replies within the limits', async () => {
     const question = `**PVH** \`x\` ~~y~~ ${'\u0000\u0007 [link](http://evil) '.repeat(30)}`.slice(0, 500);
     const body = await xen('ask', { question }).response();
-    expect([InteractionResponseType.ChannelMessageWithSource]).toContain(body.type);
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(body.data!.content ?? '').not.toMatch(/^Sorry/); // handled, not the apology
+    expect(bot().logs).toContainEqual(expect.objectContaining({ msg: 'interaction handled', command: '/xen ask' }));
   });
 });
 
@@ -108,6 +110,14 @@ describe('/xen sources, topics and about', () => {
     expect(embed.description).toMatch(/__\*\*Primary sources\*\*__ \(\d+\)/);
     expect(embed.footer?.text).toMatch(/^Page 1\/\d+$/);
     expect(customIds(body.data!.components)).toEqual(['xen:bib:-1:en', 'xen:bib:1:en']);
+  });
+
+  it('GIVEN text that names no fact THEN offers a menu whose pick shows the sources, not the fact', async () => {
+    const ask = xen('sources', { topic: 'kexce' });
+    await ask.response();
+    const menu = ((ask.message()!.components as Row[])[0]!.components[0] as unknown) as { custom_id: string; options: Array<{ value: string }> };
+    const body = await bot().fake.selectMenu({ customId: menu.custom_id, message: ask.message()!, values: [menu.options[0]!.value] }).response();
+    expect(body.data!.embeds![0]!.title).toMatch(/^Sources: /);
   });
 
   it('GIVEN a fact THEN lists its sources in full, in the asker’s language', async () => {
