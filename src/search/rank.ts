@@ -10,6 +10,8 @@ export interface Candidate {
   factId: string;
   /** Combined score, relative: 1 is the best BM25 hit of this question. */
   score: number;
+  /** Weighted coverage of the question by this fact (see coverage.ts); computed for the re-scored head only. */
+  coverage?: number;
 }
 
 export interface Ranking {
@@ -70,11 +72,11 @@ export function rank(index: SearchIndex, question: string): Ranking {
   // BM25 rewards repeating a word; coverage rewards answering every part of the question, in curated names
   // first. Re-scoring the head of the list by coverage gained two points of top-1 (npm run eval).
   const byScore = [...combined].map(([factId, score]) => ({ factId, score })).sort((a, b) => b.score - a.score);
-  const head = byScore.slice(0, RERANK_DEPTH).map((c) => ({
-    factId: c.factId,
-    score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * coverage(index, groups, c.factId).weighted),
-  }));
-  const candidates = [...head, ...byScore.slice(RERANK_DEPTH)].sort((a, b) => b.score - a.score || a.factId.localeCompare(b.factId));
+  const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
+    const covered = coverage(index, groups, c.factId).weighted;
+    return { factId: c.factId, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered), coverage: covered };
+  });
+  const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort((a, b) => b.score - a.score || a.factId.localeCompare(b.factId));
   if (exact) {
     // Exact beats fuzzy: the named fact goes first whatever the scores say.
     const rest = candidates.filter((c) => c.factId !== exact);
