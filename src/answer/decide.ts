@@ -26,7 +26,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   const [top, second] = ranking.candidates;
   if (!top) return { status: 'unknown', confidence: 0 };
 
-  const covered = top.coverage ?? coverage(index, ranking.groups, top.factId).weighted;
+  const covered = top.coverage ?? coverage(index, ranking.groups, top.factId);
   // A near-tie halves confidence at worst: two facts fit the question about equally well.
   const ratio = second ? second.score / top.score : 0;
   const lead = ratio <= TIE_RATIO ? 1 : 1 - (ratio - TIE_RATIO) * 2;

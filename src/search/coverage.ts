@@ -23,10 +23,6 @@ export function groupWeight(index: SearchIndex, group: WordGroup): number {
   return Math.log((n + 1) / (Math.max(...known) + 0.5));
 }
 
-function wordMatches(word: string, vocabulary: Vocabulary): boolean {
-  return vocabulary.words.has(word);
-}
-
 /**
  * A group is covered when one of its words or terms (stems) is in the vocabulary. Typos were corrected before
  * (spelling.ts), so no fuzziness here: a near miss on a real word ("pare" for "part") is a different word.
@@ -35,31 +31,32 @@ function wordMatches(word: string, vocabulary: Vocabulary): boolean {
 function covers(group: WordGroup, vocabulary: Vocabulary): boolean {
   const parts = group.words.length > 1 ? group.words.filter((w) => !group.words.some((o) => o !== w && o.length > w.length && o.includes(w))) : group.words;
   const joined = group.words.find((w) => group.words.some((o) => o !== w && w.includes(o)));
-  const wordCovered = (w: string) => wordMatches(w, vocabulary);
+  const wordCovered = (w: string) => vocabulary.words.has(w);
   if (joined && (wordCovered(joined) || parts.every(wordCovered))) return true;
   if (!joined && group.words.some(wordCovered)) return true;
   return !joined && group.terms.some((t) => vocabulary.terms.has(t));
 }
 
-export interface Coverage {
-  /** IDF-weighted share of the question's words that the fact covers, 0..1. */
-  weighted: number;
-  covered: number;
-  total: number;
+/** The question's word groups with their IDF weights: computed once per question, used for every candidate. */
+export interface WeightedGroup {
+  group: WordGroup;
+  weight: number;
 }
 
-export function coverage(index: SearchIndex, groups: readonly WordGroup[], factId: string): Coverage {
+export function weighGroups(index: SearchIndex, groups: readonly WordGroup[]): WeightedGroup[] {
+  return groups.map((group) => ({ group, weight: groupWeight(index, group) }));
+}
+
+/** IDF-weighted share of the question's words that the fact covers, 0..1. */
+export function coverage(index: SearchIndex, question: readonly WeightedGroup[], factId: string): number {
   const vocabulary = index.factVocabulary.get(factId);
   let all = 0;
   let hit = 0;
-  let covered = 0;
-  for (const group of groups) {
-    const weight = groupWeight(index, group);
+  for (const { group, weight } of question) {
     all += weight;
     if (!vocabulary) continue;
     const credit = covers(group, vocabulary.names) ? 1 : covers(group, vocabulary.all) ? BODY_ONLY_CREDIT : 0;
     hit += weight * credit;
-    if (credit > 0) covered += 1;
   }
-  return { weighted: all > 0 ? hit / all : 0, covered, total: groups.length };
+  return all > 0 ? hit / all : 0;
 }

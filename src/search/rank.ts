@@ -1,9 +1,9 @@
 // Hybrid ranking: an exact name wins outright; otherwise BM25 over all fields, nudged by fuzzy name matches.
 import { nameKey } from '../text/fold.ts';
-import { analyze, type WordGroup } from './analyze.ts';
+import { analyze } from './analyze.ts';
 import { stripQuestionFrame } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
-import { coverage } from './coverage.ts';
+import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
 import { correctGroup } from './spelling.ts';
 
 export interface Candidate {
@@ -15,8 +15,8 @@ export interface Candidate {
 }
 
 export interface Ranking {
-  /** The question's content words after spelling correction. */
-  groups: WordGroup[];
+  /** The question's content words after spelling correction, with their weights. */
+  groups: WeightedGroup[];
   /** The fact whose id, title or alias the question is (once "what is …?" is stripped), if any. */
   exact?: string;
   candidates: Candidate[];
@@ -34,14 +34,13 @@ const RERANK_FLOOR = 0.5;
 /** fuse.js scores run from 0 (perfect) to 1; above this a name match is noise. */
 const FUZZY_NAME_MAX_SCORE = 0.3;
 
-export function exactMatch(index: SearchIndex, question: string): string | undefined {
-  const key = nameKey(stripQuestionFrame(question));
-  return key ? index.exactNames.get(key) : undefined;
+/** The question as a name: "What is PVH?" → "pvh". */
+function nameOf(question: string): string {
+  return nameKey(stripQuestionFrame(question));
 }
 
-function fuzzyNameScores(index: SearchIndex, question: string): Map<string, number> {
+function fuzzyNameScores(index: SearchIndex, key: string): Map<string, number> {
   const scores = new Map<string, number>();
-  const key = nameKey(stripQuestionFrame(question));
   if (key.length < 3 || key.length > FUSE_MAX_PATTERN) return scores;
   for (const hit of index.fuzzyNames.search(key, 20)) {
     const score = hit.score;
@@ -53,9 +52,11 @@ function fuzzyNameScores(index: SearchIndex, question: string): Map<string, numb
 }
 
 export function rank(index: SearchIndex, question: string): Ranking {
-  const groups = analyze(question, { forQuery: true, maxGroups: MAX_QUERY_GROUPS }).map((g) => correctGroup(index, g));
-  const exact = exactMatch(index, question);
-  const queryTerms = [...new Set(groups.flatMap((g) => g.terms))];
+  const corrected = analyze(question, { forQuery: true, maxGroups: MAX_QUERY_GROUPS }).map((g) => correctGroup(index, g));
+  const groups = weighGroups(index, corrected);
+  const name = nameOf(question);
+  const exact = name ? index.exactNames.get(name) : undefined;
+  const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];
 
   const combined = new Map<string, number>();
   if (queryTerms.length > 0) {
@@ -65,7 +66,7 @@ export function rank(index: SearchIndex, question: string): Ranking {
   }
   // Measured (npm run eval): fuzzy names add about one point of top-1, mostly typos that are real words
   // ("pont releases"). Long questions skip them: fuse.js patterns stop at 32 characters.
-  for (const [factId, closeness] of fuzzyNameScores(index, question)) {
+  for (const [factId, closeness] of fuzzyNameScores(index, name)) {
     combined.set(factId, (combined.get(factId) ?? 0) + FUZZY_NAME_WEIGHT * closeness);
   }
 
@@ -73,7 +74,7 @@ export function rank(index: SearchIndex, question: string): Ranking {
   // first. Re-scoring the head of the list by coverage gained two points of top-1 (npm run eval).
   const byScore = [...combined].map(([factId, score]) => ({ factId, score })).sort((a, b) => b.score - a.score);
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
-    const covered = coverage(index, groups, c.factId).weighted;
+    const covered = coverage(index, groups, c.factId);
     return { factId: c.factId, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered), coverage: covered };
   });
   const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort((a, b) => b.score - a.score || a.factId.localeCompare(b.factId));
