@@ -12,6 +12,8 @@ export interface WordGroup {
   readonly words: readonly string[];
   /** Index terms: English and French stems of every word, accent-folded. */
   readonly terms: readonly string[];
+  /** For a compound ("pare-feu", "64-bit"): its content parts and its joined form, folded. */
+  readonly compound?: { readonly parts: readonly string[]; readonly joined: string };
 }
 
 const english = snowball.newStemmer('english');
@@ -78,12 +80,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): WordGroup[]
     const content = kept.filter((p) => !isStopWord(foldAccents(p), forQuery));
     if (content.length === 0) continue;
     const words = new Set(content.map(foldAccents));
-    if (kept.length > 1) words.add(kept.map(foldAccents).join('')); // "64-bit" also matches "64bit"
+    const joined = kept.length > 1 ? kept.map(foldAccents).join('') : undefined;
+    if (joined) words.add(joined); // "64-bit" also matches "64bit"
     for (const word of [...words]) for (const synonym of expandSynonyms(word)) words.add(synonym);
     const terms = new Set<string>();
     for (const word of words) for (const stem of stems(word)) terms.add(stem);
     for (const part of content) for (const stem of stems(part)) terms.add(stem);
-    groups.push({ surface, words: [...words], terms: [...terms] });
+    const compound = joined && content.length > 1 ? { parts: content.map(foldAccents), joined } : undefined;
+    groups.push({ surface, words: [...words], terms: [...terms], ...(compound ? { compound } : {}) });
   }
   return groups;
 }

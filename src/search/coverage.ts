@@ -1,6 +1,6 @@
 // The confidence gate: how much of what the question asks about does a fact actually talk about?
 // Engine scores say "this is the best of what we have"; coverage says "this is what was asked".
-import type { WordGroup } from './analyze.ts';
+import { stems, type WordGroup } from './analyze.ts';
 import type { SearchIndex, Vocabulary } from './search-index.ts';
 
 /**
@@ -29,12 +29,11 @@ export function groupWeight(index: SearchIndex, group: WordGroup): number {
  * A compound ("pare-feu") needs its joined form or every part: one shared half proves nothing.
  */
 function covers(group: WordGroup, vocabulary: Vocabulary): boolean {
-  const parts = group.words.length > 1 ? group.words.filter((w) => !group.words.some((o) => o !== w && o.length > w.length && o.includes(w))) : group.words;
-  const joined = group.words.find((w) => group.words.some((o) => o !== w && w.includes(o)));
-  const wordCovered = (w: string) => vocabulary.words.has(w);
-  if (joined && (wordCovered(joined) || parts.every(wordCovered))) return true;
-  if (!joined && group.words.some(wordCovered)) return true;
-  return !joined && group.terms.some((t) => vocabulary.terms.has(t));
+  if (group.compound) {
+    const { parts, joined } = group.compound;
+    return vocabulary.words.has(joined) || parts.every((part) => vocabulary.words.has(part) || stems(part).some((t) => vocabulary.terms.has(t)));
+  }
+  return group.words.some((w) => vocabulary.words.has(w)) || group.terms.some((t) => vocabulary.terms.has(t));
 }
 
 /** The question's word groups with their IDF weights: computed once per question, used for every candidate. */

@@ -26,7 +26,7 @@ export function correctGroup(index: SearchIndex, group: WordGroup): WordGroup {
   const corrections = group.words.map((w) => correctWord(index, w)).filter((w): w is string => w !== undefined);
   if (corrections.length === 0) return group;
   return {
-    surface: group.surface,
+    ...group,
     words: [...new Set([...group.words, ...corrections])],
     terms: [...new Set([...group.terms, ...corrections.flatMap((w) => stems(w))])],
   };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, stems } from '../../src/search/analyze.ts';
+import { coverage, weighGroups } from '../../src/search/coverage.ts';
 import { editDistance } from '../../src/search/edit-distance.ts';
 import { stripQuestionFrame } from '../../src/search/question-frame.ts';
 import { nameKey } from '../../src/text/fold.ts';
+import { fixtureEngine } from '../helpers/knowledge.ts';
 
 const surfaces = (text: string, forQuery = true) => analyze(text, { forQuery }).map((g) => g.surface);
 const allTerms = (text: string) => [...new Set(analyze(text).flatMap((g) => g.terms))].sort();
@@ -79,5 +81,22 @@ describe('edit distance', () => {
 
   it('stops early past the limit', () => {
     expect(editDistance('kvm', 'virtualization', 1)).toBe(2);
+  });
+});
+
+describe('coverage of a question by a fact', () => {
+  it('treats a plural and its glossary canonical as one word, not as a compound', () => {
+    const engine = fixtureEngine();
+    // "guests" also carries the glossary word "guest"; the FIFO fact says "guest" only in the singular.
+    const question = weighGroups(engine.index, analyze('guests', { forQuery: true }));
+    expect(analyze('guests')[0]?.compound).toBeUndefined();
+    expect(coverage(engine.index, question, 'fifo-event-channels')).toBeGreaterThan(0);
+  });
+
+  it('needs every part of a compound, not one shared half', () => {
+    const engine = fixtureEngine();
+    expect(analyze('pvh-mode')[0]?.compound).toEqual({ parts: ['pvh', 'mode'], joined: 'pvhmode' });
+    expect(coverage(engine.index, weighGroups(engine.index, analyze('pvh-mode', { forQuery: true })), 'pvh-guests')).toBe(1);
+    expect(coverage(engine.index, weighGroups(engine.index, analyze('pvh-quantum', { forQuery: true })), 'pvh-guests')).toBe(0);
   });
 });
