@@ -5,8 +5,8 @@ import { rank } from '../search/rank.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import { decide } from './decide.ts';
 import { detectLanguage } from './language.ts';
-import type { Answer, AnswerOptions, FactView, Suggestion } from './types.ts';
-import { viewFact } from './view.ts';
+import type { Answer, AnswerOptions, FactView } from './types.ts';
+import { suggestionsFor, viewFact } from './view.ts';
 
 /** Only the start of a very long paste is read; the rest cannot change which fact fits. */
 export const MAX_QUESTION_CHARS = 4000;
@@ -24,10 +24,6 @@ export interface AnswerEngine {
 
 export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   const index = buildSearchIndex(kb.facts);
-  const suggestion = (id: string, language: Language): Suggestion[] => {
-    const fact = kb.factsById.get(id);
-    return fact ? [{ id, title: fact.title[language] }] : [];
-  };
 
   function answer(question: string, options: AnswerOptions = {}): Answer {
     if (typeof question !== 'string') throw new TypeError(`answer() needs a string question, got ${typeof question}`);
@@ -48,7 +44,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       confidence: decision.confidence,
       language,
       answer: chosen ? (viewFact(kb, chosen, language) ?? null) : null,
-      suggestions: ids.slice(0, MAX_SUGGESTIONS).flatMap((id) => suggestion(id, language)),
+      suggestions: suggestionsFor(kb, ids.slice(0, MAX_SUGGESTIONS), language),
     };
   }
 

@@ -3,6 +3,7 @@ import type { Language, Topic } from '../knowledge/schema.ts';
 import { nameKey } from '../text/fold.ts';
 import type { AnswerEngine } from './engine.ts';
 import type { Answer, FactView, Suggestion } from './types.ts';
+import { suggestionsFor } from './view.ts';
 
 export type Resolution = { kind: 'fact'; fact: FactView } | { kind: 'answer'; answer: Answer };
 
@@ -22,8 +23,5 @@ export function findTopic(engine: AnswerEngine, value: string): Topic | undefine
 
 /** The facts a fact links to, titled in `language`, in the curator's order. */
 export function relatedFacts(engine: AnswerEngine, factId: string, language: Language): Suggestion[] {
-  return (engine.kb.factsById.get(factId)?.related ?? []).flatMap((id) => {
-    const fact = engine.kb.factsById.get(id);
-    return fact ? [{ id, title: fact.title[language] }] : [];
-  });
+  return suggestionsFor(engine.kb, engine.kb.factsById.get(factId)?.related ?? [], language);
 }

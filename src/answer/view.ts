@@ -1,7 +1,15 @@
 // Renders a fact for one language with its resolved citations.
 import type { Language } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
-import type { CitedSource, FactView } from './types.ts';
+import type { CitedSource, FactView, Suggestion } from './types.ts';
+
+/** Fact ids as suggestions titled in `language`; ids that name no fact are skipped. */
+export function suggestionsFor(kb: KnowledgeBase, ids: readonly string[], language: Language): Suggestion[] {
+  return ids.flatMap((id) => {
+    const fact = kb.factsById.get(id);
+    return fact ? [{ id, title: fact.title[language] }] : [];
+  });
+}
 
 export function viewFact(kb: KnowledgeBase, factId: string, language: Language): FactView | undefined {
   const fact = kb.factsById.get(factId);
