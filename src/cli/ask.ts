@@ -7,6 +7,7 @@ import type { AnswerOptions } from '../answer/types.ts';
 import { Language } from '../knowledge/schema.ts';
 import { KnowledgeError } from '../knowledge/issues.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { formatAnswer } from './format-answer.ts';
 
 const USAGE = `usage: npm run ask -- [--lang en|fr] [--json] "your question"
@@ -53,11 +54,6 @@ function jsonLine(engine: AnswerEngine, question: string, options: AnswerOptions
 }
 
 async function answerLines(engine: AnswerEngine, options: AnswerOptions): Promise<void> {
-  // A reader that stops early (| head) closes the pipe: that ends the job, it is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     // Respect back-pressure: a slow reader must not make answers pile up in memory.
@@ -66,6 +62,7 @@ async function answerLines(engine: AnswerEngine, options: AnswerOptions): Promis
 }
 
 async function main(): Promise<void> {
+  exitQuietlyOnClosedPipe();
   const { values, positionals } = parse();
   if (values.help) {
     console.log(USAGE);

@@ -5,6 +5,7 @@ import type { Fact } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
 import { loadQuestionSet } from '../quality/question-set.ts';
 import { completeFacts } from '../search/autocomplete.ts';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMb = () => {
@@ -43,6 +44,7 @@ function enlarged(kb: KnowledgeBase, times: number): KnowledgeBase {
 const row = (label: string, p: ReturnType<typeof percentiles>, n: number) =>
   `${label.padEnd(34)} ${p.p50.toFixed(2).padStart(7)} ${p.p95.toFixed(2).padStart(7)} ${p.p99.toFixed(2).padStart(7)} ${p.max.toFixed(2).padStart(8)} ${String(n).padStart(6)}`;
 
+exitQuietlyOnClosedPipe();
 let started = performance.now();
 const kb = loadKnowledge();
 const loadMs = performance.now() - started;

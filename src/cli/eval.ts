@@ -4,6 +4,7 @@ import { loadKnowledge } from '../knowledge/load.ts';
 import { evaluate, ratio, type EvalReport } from '../quality/evaluate.ts';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_QUESTIONS_DIR, isOutOfScope, loadQuestionSet } from '../quality/question-set.ts';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 
 const pct = (part: number, whole: number) => `${(100 * ratio(part, whole)).toFixed(1)}%`.padStart(6);
 
@@ -41,6 +42,7 @@ function print(report: EvalReport, verbose: boolean): void {
 /** Questions written blind to the facts' aliases, never used for tuning: the honest figure. */
 const HOLDOUT_DIR = fileURLToPath(new URL('../../tests/eval/holdout', import.meta.url));
 
+exitQuietlyOnClosedPipe();
 const verbose = process.argv.includes('--verbose');
 const holdout = process.argv.includes('--holdout');
 const started = performance.now();

@@ -2,7 +2,9 @@
 import { checkKnowledgeDir, DEFAULT_KNOWLEDGE_DIR } from '../knowledge/load.ts';
 import { formatIssue } from '../knowledge/issues.ts';
 import { formatSummary, summarize } from '../knowledge/summary.ts';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 
+exitQuietlyOnClosedPipe();
 const dir = process.argv[2] ?? DEFAULT_KNOWLEDGE_DIR;
 const result = checkKnowledgeDir(dir);
 
