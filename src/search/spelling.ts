@@ -3,7 +3,10 @@ import { stems, type WordGroup } from './analyze.ts';
 import { digitsOf, editDistance, typoAllowance } from './edit-distance.ts';
 import type { SearchIndex } from './search-index.ts';
 
-/** Best dictionary word within the typo allowance: closest first, then the most frequent. */
+/**
+ * Best dictionary word within the typo allowance: closest first, then the most frequent, then alphabetical, so the
+ * choice never depends on the order the dictionary happens to list words in (a restored snapshot lists them differently).
+ */
 export function correctWord(index: SearchIndex, word: string): string | undefined {
   const allowance = typoAllowance(word);
   if (allowance === 0) return undefined;
@@ -13,7 +16,11 @@ export function correctWord(index: SearchIndex, word: string): string | undefine
     if (digitsOf(candidate) !== digitsOf(word)) continue;
     const distance = editDistance(word, candidate, allowance);
     if (distance > allowance || distance === 0) continue;
-    if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) {
+    const better =
+      !best ||
+      distance < best.distance ||
+      (distance === best.distance && (frequency > best.frequency || (frequency === best.frequency && candidate < best.word)));
+    if (better) {
       best = { word: candidate, distance, frequency };
     }
   }
