@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', 'scratch/**'] }, // scratch/: local experiments, git-ignored
+  { ignores: ['node_modules/**', 'coverage/**', 'dist/**', 'scratch/**'] }, // dist/: build output; scratch/: local experiments
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -22,8 +22,8 @@ export interface AnswerEngine {
   view(factId: string, language: Language): FactView | undefined;
 }
 
-export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
-  const index = buildSearchIndex(kb.facts);
+/** The engine for a validated base; `index` is given when restored from a snapshot instead of built. */
+export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = buildSearchIndex(kb.facts)): AnswerEngine {
 
   function answer(question: string, options: AnswerOptions = {}): Answer {
     if (typeof question !== 'string') throw new TypeError(`answer() needs a string question, got ${typeof question}`);

@@ -2,13 +2,17 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createAnswerEngine, type AnswerEngine } from '../answer/engine.ts';
+import type { AnswerEngine } from '../answer/engine.ts';
+import { openAnswerEngine } from '../answer/open-engine.ts';
 import type { AnswerOptions } from '../answer/types.ts';
-import { Language } from '../knowledge/schema.ts';
 import { KnowledgeError } from '../knowledge/issues.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
+import type { Language } from '../knowledge/schema.ts';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { formatAnswer } from './format-answer.ts';
+import { warnIfBuildIsStale } from './stale-build.ts';
+
+/** The choices of --lang; a type-only import keeps the schema library off the start-up path. */
+const LANG_CHOICES: readonly string[] = ['en', 'fr'] satisfies Language[];
 
 const USAGE = `usage: npm run ask -- [--lang en|fr] [--json] "your question"
        npm run --silent ask -- --jsonl [--lang en|fr] < questions.txt   (one question per line)`;
@@ -34,10 +38,10 @@ function parse() {
   }
 }
 
-function engineOrExit(): AnswerEngine {
+async function engineOrExit(): Promise<AnswerEngine> {
   try {
     // XENBOT_KNOWLEDGE_DIR lets curators try a working copy of the base (and the tests use a fixture).
-    return createAnswerEngine(loadKnowledge(process.env.XENBOT_KNOWLEDGE_DIR || undefined));
+    return (await openAnswerEngine({ knowledgeDir: process.env.XENBOT_KNOWLEDGE_DIR || undefined })).engine;
   } catch (error) {
     if (error instanceof KnowledgeError) {
       console.error(error.message);
@@ -63,23 +67,24 @@ async function answerLines(engine: AnswerEngine, options: AnswerOptions): Promis
 
 async function main(): Promise<void> {
   exitQuietlyOnClosedPipe();
+  warnIfBuildIsStale(import.meta.url);
   const { values, positionals } = parse();
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const lang = values.lang === undefined ? undefined : Language.safeParse(values.lang.toLowerCase());
-  if (lang && !lang.success) usageError(`--lang must be "en" or "fr", not "${values.lang}"`);
-  const options: AnswerOptions = { language: lang?.data };
+  const lang = values.lang?.toLowerCase();
+  if (lang !== undefined && !LANG_CHOICES.includes(lang)) usageError(`--lang must be "en" or "fr", not "${values.lang}"`);
+  const options: AnswerOptions = { language: lang as Language | undefined };
 
   if (values.jsonl) {
     if (positionals.length) usageError('--jsonl reads questions from stdin; do not pass one as an argument');
-    await answerLines(engineOrExit(), options);
+    await answerLines(await engineOrExit(), options);
     return;
   }
   const question = positionals.join(' ');
   if (!question.trim()) usageError('error: the question is empty');
-  const engine = engineOrExit();
+  const engine = await engineOrExit();
   if (values.json) console.log(jsonLine(engine, question, options));
   else console.log(formatAnswer(engine.answer(question, options)));
 }

@@ -1,13 +1,12 @@
 // Reads the knowledge directory from disk: topics.yaml, sources/*.yaml and facts/*.yaml.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { KnowledgeError, type KnowledgeIssue } from './issues.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from './paths.ts';
 import { validateKnowledge, type KnowledgeBase, type ParsedFile, type ValidationResult } from './validate.ts';
 
-/** The knowledge folder shipped with the project, found relative to this file so any working directory works. */
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+export { DEFAULT_KNOWLEDGE_DIR };
 
 /** Larger than any hand-written file should be; protects against a stray binary or a runaway generator. */
 const MAX_FILE_BYTES = 2_000_000;

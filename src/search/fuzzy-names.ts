@@ -20,14 +20,21 @@ function trigrams(text: string): string[] {
   return [...grams];
 }
 
-export class FuzzyNames<T> {
-  private readonly postings = new Map<string, number[]>();
+/** Trigram → positions of the names that contain it. */
+export type TrigramPostings = Array<[string, number[]]>;
 
+export class FuzzyNames<T> {
+  private readonly postings: Map<string, number[]>;
+
+  /** `postings` come from `trigramPostings()` of the same items when restored from a snapshot. */
   constructor(
     private readonly items: readonly T[],
-    private readonly keyOf: (item: T) => string,
+    keyOf: (item: T) => string,
     private readonly options: IFuseOptions<T>,
+    postings?: TrigramPostings,
   ) {
+    this.postings = new Map(postings);
+    if (postings) return;
     items.forEach((item, i) => {
       for (const gram of trigrams(keyOf(item))) {
         const list = this.postings.get(gram);
@@ -35,6 +42,10 @@ export class FuzzyNames<T> {
         else this.postings.set(gram, [i]);
       }
     });
+  }
+
+  trigramPostings(): TrigramPostings {
+    return [...this.postings];
   }
 
   search(pattern: string, limit: number): Array<FuzzyHit<T>> {

@@ -1,10 +1,10 @@
 // Builds, once at start-up, everything a question is matched against: a BM25 index, fact names, a vocabulary.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Fact } from '../knowledge/schema.ts';
 import { foldAccents, nameKey } from '../text/fold.ts';
-import { analyze } from './analyze.ts';
-import { FuzzyNames } from './fuzzy-names.ts';
+import { analyze, type WordGroup } from './analyze.ts';
+import { FuzzyNames, type TrigramPostings } from './fuzzy-names.ts';
 import { stripQuestionFrame } from './question-frame.ts';
 
 /** One name a fact answers to, as shown to users (title or alias) and as compared (folded). */
@@ -28,11 +28,16 @@ export interface SearchIndex {
   /** Fuzzy matcher over short names only: fuse.js is at its best there, and whole sentences exceed its 32-char pattern. */
   readonly fuzzyNames: FuzzyNames<FactName>;
   /** What each fact says, for the coverage gate: all its fields, and its curated names alone. */
-  readonly factVocabulary: ReadonlyMap<string, { all: Vocabulary; names: Vocabulary }>;
+  readonly factVocabulary: FactVocabularies;
   /** In how many facts each term appears, for IDF weights. */
   readonly documentFrequency: ReadonlyMap<string, number>;
   /** Folded surface words seen in the base, with their frequency: the dictionary for spelling correction. */
   readonly vocabulary: SearchableMap<number>;
+}
+
+/** Looked up for a handful of candidates per question; a Map, or a lazy view of a snapshot. */
+export interface FactVocabularies {
+  get(factId: string): { all: Vocabulary; names: Vocabulary } | undefined;
 }
 
 /** Index terms (stems) and folded surface words of a piece of text. */
@@ -41,10 +46,10 @@ export interface Vocabulary {
   words: ReadonlySet<string>;
 }
 
-function vocabularyOf(text: string): { terms: Set<string>; words: Set<string> } {
+function vocabularyOf(groups: Iterable<WordGroup>): { terms: Set<string>; words: Set<string> } {
   const terms = new Set<string>();
   const words = new Set<string>();
-  for (const group of analyze(text)) {
+  for (const group of groups) {
     for (const term of group.terms) terms.add(term);
     for (const word of group.words) words.add(word);
   }
@@ -62,10 +67,6 @@ interface IndexedFact {
 /** Field weights: measured on the evaluation set (npm run eval); titles and aliases are the curated signal. */
 export const FIELD_BOOST = { title: 2, aliases: 1.5, text: 1, tags: 1 } as const;
 
-function tokenizeForIndex(text: string): string[] {
-  return analyze(text).flatMap((g) => g.terms);
-}
-
 function fieldsOf(fact: Fact): IndexedFact {
   return {
     id: fact.id,
@@ -80,13 +81,36 @@ export function nameWords(name: string): string[] {
   return foldAccents(name).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
 }
 
-export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
-  const bm25 = new MiniSearch<IndexedFact>({
+/** The BM25 index's options; a snapshot must be restored with the same ones. */
+function bm25Options(tokenize: (text: string) => string[]): Options<IndexedFact> {
+  return {
     fields: ['title', 'aliases', 'text', 'tags'],
-    tokenize: tokenizeForIndex,
+    tokenize,
     processTerm: (term) => term, // terms arrive fully analysed
     searchOptions: { tokenize: (term) => [term], processTerm: (term) => term, boost: FIELD_BOOST },
-  });
+  };
+}
+
+function fuzzyNamesOf(names: readonly FactName[], postings?: TrigramPostings): FuzzyNames<FactName> {
+  const options = {
+    keys: ['folded'],
+    includeScore: true,
+    ignoreLocation: true, // a typo may sit anywhere in a long alias
+    threshold: 0.34,
+    minMatchCharLength: 2,
+  };
+  return new FuzzyNames(names, (n) => n.folded, options, postings);
+}
+
+export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
+  // Each field is analysed once and the result shared by the BM25 index and the coverage vocabularies.
+  const analysed = new Map<string, WordGroup[]>();
+  const analyseField = (text: string) => {
+    let groups = analysed.get(text);
+    if (!groups) analysed.set(text, (groups = analyze(text)));
+    return groups;
+  };
+  const bm25 = new MiniSearch<IndexedFact>(bm25Options((text) => analyseField(text).flatMap((g) => g.terms)));
   const documents = facts.map(fieldsOf);
   bm25.addAll(documents);
 
@@ -94,12 +118,14 @@ export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
   const documentFrequency = new Map<string, number>();
   const vocabulary = new SearchableMap<number>();
   for (const doc of documents) {
-    const all = vocabularyOf([doc.title, doc.aliases, doc.text, doc.tags].join(' \n '));
-    const names = vocabularyOf([doc.title, doc.aliases, doc.tags].join(' \n '));
+    const nameGroups = [doc.title, doc.aliases, doc.tags].flatMap(analyseField);
+    const all = vocabularyOf([...nameGroups, ...analyseField(doc.text)]);
+    const names = vocabularyOf(nameGroups);
     for (const word of all.words) vocabulary.update(word, (n = 0) => n + 1);
     for (const term of all.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     factVocabulary.set(doc.id, { all, names });
   }
+  analysed.clear();
 
   const names: FactName[] = [];
   const exactNames = new Map<string, string>();
@@ -120,22 +146,78 @@ export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
     const bare = nameKey(stripQuestionFrame(name));
     if (bare && !exactNames.has(bare)) exactNames.set(bare, factId);
   }
-  const fuzzyNames = new FuzzyNames(names, (n) => n.folded, {
-    keys: ['folded'],
-    includeScore: true,
-    ignoreLocation: true, // a typo may sit anywhere in a long alias
-    threshold: 0.34,
-    minMatchCharLength: 2,
-  });
-
   return {
     factCount: facts.length,
     bm25,
     exactNames,
     names,
-    fuzzyNames,
+    fuzzyNames: fuzzyNamesOf(names),
     factVocabulary,
     documentFrequency,
     vocabulary,
+  };
+}
+
+/** A vocabulary as plain data, for a snapshot. */
+interface VocabularySnapshot {
+  terms: string[];
+  words: string[];
+}
+
+/** The index as JSON-ready data for a snapshot; the matchers are rebuilt from it on restore. */
+export interface IndexSnapshot {
+  factCount: number;
+  bm25: AsPlainObject;
+  exactNames: Array<[string, string]>;
+  names: FactName[];
+  trigrams: TrigramPostings;
+  factVocabulary: Array<[string, { all: VocabularySnapshot; names: VocabularySnapshot }]>;
+  documentFrequency: Array<[string, number]>;
+  vocabulary: Array<[string, number]>;
+}
+
+const plainVocabulary = (v: Vocabulary): VocabularySnapshot => ({ terms: [...v.terms], words: [...v.words] });
+const setVocabulary = (v: VocabularySnapshot): Vocabulary => ({ terms: new Set(v.terms), words: new Set(v.words) });
+
+/** Sets are made only for the facts a question brings up: most of them are never looked at in a short run. */
+function lazyVocabularies(entries: IndexSnapshot['factVocabulary']): FactVocabularies {
+  const plain = new Map(entries);
+  const made = new Map<string, { all: Vocabulary; names: Vocabulary }>();
+  return {
+    get(factId) {
+      let vocabulary = made.get(factId);
+      const source = vocabulary ? undefined : plain.get(factId);
+      if (source) made.set(factId, (vocabulary = { all: setVocabulary(source.all), names: setVocabulary(source.names) }));
+      return vocabulary;
+    },
+  };
+}
+
+export function snapshotSearchIndex(index: SearchIndex): IndexSnapshot {
+  if (!(index.factVocabulary instanceof Map)) throw new Error('only a freshly built index can be snapshotted');
+  const vocabularies = index.factVocabulary as ReadonlyMap<string, { all: Vocabulary; names: Vocabulary }>;
+  return {
+    factCount: index.factCount,
+    bm25: index.bm25.toJSON(),
+    exactNames: [...index.exactNames],
+    names: [...index.names],
+    trigrams: index.fuzzyNames.trigramPostings(),
+    factVocabulary: [...vocabularies].map(([id, v]) => [id, { all: plainVocabulary(v.all), names: plainVocabulary(v.names) }]),
+    documentFrequency: [...index.documentFrequency],
+    vocabulary: [...index.vocabulary],
+  };
+}
+
+export function restoreSearchIndex(snapshot: IndexSnapshot): SearchIndex {
+  return {
+    factCount: snapshot.factCount,
+    // Questions are analysed before they reach the index, so a restored index never tokenizes anything itself.
+    bm25: MiniSearch.loadJS(snapshot.bm25, bm25Options((text) => analyze(text).flatMap((g) => g.terms))),
+    exactNames: new Map(snapshot.exactNames),
+    names: snapshot.names,
+    fuzzyNames: fuzzyNamesOf(snapshot.names, snapshot.trigrams),
+    factVocabulary: lazyVocabularies(snapshot.factVocabulary),
+    documentFrequency: new Map(snapshot.documentFrequency),
+    vocabulary: SearchableMap.from(snapshot.vocabulary),
   };
 }

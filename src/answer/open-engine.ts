@@ -1,0 +1,124 @@
+// Opens the answer engine on a knowledge folder: from a snapshot while nothing it was built from has changed,
+// from the YAML files otherwise. Parsing, validating and indexing take over a second; restoring the snapshot a
+// few tens of milliseconds, which is what makes `ask` start fast (npm run bench, "cold start").
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Fact, Source, Topic } from '../knowledge/schema.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
+import type { KnowledgeBase } from '../knowledge/validate.ts';
+import { restoreSearchIndex, snapshotSearchIndex, type IndexSnapshot } from '../search/search-index.ts';
+import { createAnswerEngine, type AnswerEngine } from './engine.ts';
+
+/** Kept with the dependencies, like other tools' caches: `npm ci` starts from a clean slate. */
+export const DEFAULT_SNAPSHOT_DIR = fileURLToPath(new URL('../../node_modules/.cache/xenbot', import.meta.url));
+
+/** The code that turns files into an engine: a change to any of it makes old snapshots stale. */
+const BUILDER_DIRS = ['../knowledge/', '../search/', '../text/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+/** Bump when the snapshot's layout changes in a way the code hash would not catch. */
+const SNAPSHOT_FORMAT = 1;
+
+export interface OpenEngineOptions {
+  knowledgeDir?: string;
+  /** Where snapshots are kept; null reads and writes none. */
+  snapshotDir?: string | null;
+}
+
+export interface OpenedEngine {
+  engine: AnswerEngine;
+  /** Which path was taken, for logs and the benchmark. */
+  from: 'snapshot' | 'files';
+}
+
+interface Snapshot {
+  fingerprint: string;
+  kb: { facts: readonly Fact[]; sources: Array<[string, Source]>; topics: readonly Topic[]; featured: readonly string[] };
+  index: IndexSnapshot;
+}
+
+/**
+ * The engine for a knowledge folder. A broken base throws the loader's KnowledgeError, listing every problem;
+ * a missing, stale or unreadable snapshot only means the slow path, and a snapshot that cannot be written is skipped.
+ */
+export async function openAnswerEngine(options: OpenEngineOptions = {}): Promise<OpenedEngine> {
+  const knowledgeDir = resolve(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+  const snapshotDir = options.snapshotDir === undefined ? DEFAULT_SNAPSHOT_DIR : options.snapshotDir;
+  const fingerprint = snapshotDir ? fingerprintOf(knowledgeDir) : '';
+  const file = snapshotDir ? join(snapshotDir, `engine-${hash([knowledgeDir]).slice(0, 16)}.json`) : '';
+
+  const restored = snapshotDir ? readSnapshot(file, fingerprint) : undefined;
+  if (restored) return { engine: restored, from: 'snapshot' };
+
+  // Imported here so the snapshot path never pays for the YAML parser and the schema library.
+  const { loadKnowledge } = await import('../knowledge/load.ts');
+  const engine = createAnswerEngine(loadKnowledge(knowledgeDir));
+  if (snapshotDir) writeSnapshot(snapshotDir, file, fingerprint, engine);
+  return { engine, from: 'files' };
+}
+
+function readSnapshot(file: string, fingerprint: string): AnswerEngine | undefined {
+  let snapshot: Snapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+  } catch {
+    return undefined; // none yet, or damaged: rebuild
+  }
+  if (snapshot?.fingerprint !== fingerprint) return undefined;
+  const { facts, sources, topics, featured } = snapshot.kb;
+  const kb: KnowledgeBase = { facts, sources: new Map(sources), topics, featured, factsById: new Map(facts.map((f) => [f.id, f])) };
+  return createAnswerEngine(kb, restoreSearchIndex(snapshot.index));
+}
+
+function writeSnapshot(dir: string, file: string, fingerprint: string, engine: AnswerEngine): void {
+  const { facts, sources, topics, featured } = engine.kb;
+  const snapshot: Snapshot = { fingerprint, kb: { facts, sources: [...sources], topics, featured }, index: snapshotSearchIndex(engine.index) };
+  // Written aside and renamed, so a reader never sees half a file, even with two processes starting at once.
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(partial, JSON.stringify(snapshot));
+    renameSync(partial, file);
+  } catch {
+    // A read-only install still answers, only more slowly at start-up.
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+/** Everything a snapshot was built from: the knowledge files, the builder's code and its dependencies. */
+function fingerprintOf(knowledgeDir: string): string {
+  const parts: Array<string | Buffer> = [`format ${SNAPSHOT_FORMAT}`];
+  const addFolder = (dir: string, recursive: boolean) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch {
+      parts.push(`missing ${dir}`);
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && recursive) addFolder(path, recursive);
+      else if (entry.isFile()) parts.push(path, readFileSync(path));
+    }
+  };
+  addFolder(knowledgeDir, true);
+  for (const dir of BUILDER_DIRS) addFolder(dir, false);
+  try {
+    parts.push(readFileSync(LOCKFILE));
+  } catch {
+    parts.push('no lockfile');
+  }
+  return hash(parts);
+}
+
+function hash(parts: Array<string | Buffer>): string {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('hex');
+}

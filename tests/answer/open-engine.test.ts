@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openAnswerEngine } from '../../src/answer/open-engine.ts';
+import { KnowledgeError } from '../../src/knowledge/issues.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/paths.ts';
+import { loadQuestionSet } from '../../src/quality/question-set.ts';
+import { brokenCopy, FIXTURE_DIR, removeCopies } from '../helpers/knowledge.ts';
+
+const folders: string[] = [];
+function snapshotFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xenbot-snapshot-'));
+  folders.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  removeCopies();
+});
+
+const snapshotFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.json'));
+
+describe('opening the engine from a snapshot', () => {
+  it('GIVEN the shipped base THEN the restored engine answers every evaluation question exactly as the freshly built one', async () => {
+    const snapshotDir = snapshotFolder();
+    const built = await openAnswerEngine({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR, snapshotDir });
+    const restored = await openAnswerEngine({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR, snapshotDir });
+    expect([built.from, restored.from]).toEqual(['files', 'snapshot']);
+
+    const questions = [...loadQuestionSet().map((q) => q.question), 'pvh mdoe', 'nestd', 'xl devd', 'ESXi'];
+    const differences = questions.filter((q) => JSON.stringify(built.engine.answer(q)) !== JSON.stringify(restored.engine.answer(q)));
+    expect(differences).toEqual([]);
+    expect(restored.engine.kb.facts.length).toBe(built.engine.kb.facts.length);
+  });
+
+  it('GIVEN a knowledge file changed since the snapshot THEN the files are read again and the change is answered', async () => {
+    const snapshotDir = snapshotFolder();
+    const dir = brokenCopy('facts/features.yaml', (text) => text.replace('en: [PVH, PVH mode, pvh=1]', 'en: [PVH, PVH mode, pvh=1, hybrid guest]'));
+    expect((await openAnswerEngine({ knowledgeDir: dir, snapshotDir })).engine.answer('hybrid guest').answer?.id).toBe('pvh-guests');
+
+    writeFileSync(join(dir, 'facts/features.yaml'), readFileSync(join(FIXTURE_DIR, 'facts/features.yaml'), 'utf8'));
+    const reopened = await openAnswerEngine({ knowledgeDir: dir, snapshotDir });
+    expect(reopened.from).toBe('files');
+    expect(reopened.engine.answer('hybrid guest').answer?.id).not.toBe('pvh-guests');
+  });
+
+  it('GIVEN the base broke after a good snapshot THEN it refuses with every problem, never the stale snapshot', async () => {
+    const snapshotDir = snapshotFolder();
+    const dir = brokenCopy('facts/features.yaml', (text) => `${text}\n`);
+    await openAnswerEngine({ knowledgeDir: dir, snapshotDir });
+    writeFileSync(join(dir, 'facts/features.yaml'), 'facts: [ {');
+    await expect(openAnswerEngine({ knowledgeDir: dir, snapshotDir })).rejects.toThrow(KnowledgeError);
+  });
+
+  it('GIVEN a damaged snapshot file THEN it is rebuilt from the files and replaced', async () => {
+    const snapshotDir = snapshotFolder();
+    await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir });
+    const [file] = snapshotFiles(snapshotDir);
+    writeFileSync(join(snapshotDir, file!), '{"fingerprint": "trunc');
+    const reopened = await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir });
+    expect(reopened.from).toBe('files');
+    expect(reopened.engine.answer('PVH').answer?.id).toBe('pvh-guests');
+    expect((await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir })).from).toBe('snapshot');
+  });
+
+  it('GIVEN a snapshot folder that cannot be created THEN it still answers, from the files', async () => {
+    const blocker = join(snapshotFolder(), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const opened = await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir: join(blocker, 'cache') });
+    expect(opened.from).toBe('files');
+    expect(opened.engine.answer('PVH').answer?.id).toBe('pvh-guests');
+  });
+
+  it('GIVEN snapshots turned off THEN nothing is written', async () => {
+    const snapshotDir = snapshotFolder();
+    const opened = await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir: null });
+    expect(opened.from).toBe('files');
+    expect(snapshotFiles(snapshotDir)).toEqual([]);
+  });
+});
