@@ -50,14 +50,22 @@ export class FuzzyNames<T> {
 
   search(pattern: string, limit: number): Array<FuzzyHit<T>> {
     const grams = trigrams(pattern);
-    const shared = new Map<number, number>();
-    for (const gram of grams) for (const i of this.postings.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    // Counting in a typed array: in a large base a common trigram is shared by tens of thousands of names.
+    const shared = new Uint16Array(this.items.length);
+    const touched: number[] = [];
+    for (const gram of grams) {
+      for (const i of this.postings.get(gram) ?? []) {
+        const count = shared[i]!;
+        if (count === 0) touched.push(i);
+        shared[i] = count + 1;
+      }
+    }
     const needed = Math.max(1, Math.ceil(grams.length * MIN_SHARED_TRIGRAMS));
-    const shortlist = [...shared]
-      .filter(([, count]) => count >= needed)
-      .sort((a, b) => b[1] - a[1])
+    const shortlist = touched
+      .filter((i) => shared[i]! >= needed)
+      .sort((a, b) => shared[b]! - shared[a]! || a - b)
       .slice(0, MAX_SHORTLIST)
-      .map(([i]) => this.items[i]!);
+      .map((i) => this.items[i]!);
     if (shortlist.length === 0) return [];
     return new Fuse(shortlist, this.options).search(pattern, { limit }).map((hit) => ({ item: hit.item, score: hit.score ?? 1 }));
   }

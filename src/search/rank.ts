@@ -31,6 +31,8 @@ export const FUZZY_NAME_WEIGHT = 0.5;
 /** How many of the best BM25 hits are re-scored by coverage, and the share of the score coverage cannot take away. */
 const RERANK_DEPTH = 10;
 const RERANK_FLOOR = 0.5;
+/** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
+export const MAX_CANDIDATES = 50;
 /** fuse.js scores run from 0 (perfect) to 1; above this a name match is noise. */
 const FUZZY_NAME_MAX_SCORE = 0.3;
 
@@ -49,6 +51,11 @@ function fuzzyNameScores(index: SearchIndex, key: string): Map<string, number> {
     scores.set(hit.item.factId, Math.max(scores.get(hit.item.factId) ?? 0, closeness));
   }
   return scores;
+}
+
+/** Best score first; equal scores in id order (code-unit order: cheap, and the same on every machine). */
+function byScoreThenId(a: Candidate, b: Candidate): number {
+  return b.score - a.score || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0);
 }
 
 export function rank(index: SearchIndex, question: string): Ranking {
@@ -72,12 +79,13 @@ export function rank(index: SearchIndex, question: string): Ranking {
 
   // BM25 rewards repeating a word; coverage rewards answering every part of the question, in curated names
   // first. Re-scoring the head of the list by coverage gained two points of top-1 (npm run eval).
-  const byScore = [...combined].map(([factId, score]) => ({ factId, score })).sort((a, b) => b.score - a.score);
+  // A large base matches thousands of facts on common words: only the best are sorted in full and kept.
+  const byScore = [...combined].map(([factId, score]) => ({ factId, score })).sort(byScoreThenId).slice(0, MAX_CANDIDATES);
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
     return { factId: c.factId, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered), coverage: covered };
   });
-  const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort((a, b) => b.score - a.score || a.factId.localeCompare(b.factId));
+  const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort(byScoreThenId);
   if (exact) {
     // Exact beats fuzzy: the named fact goes first whatever the scores say.
     const rest = candidates.filter((c) => c.factId !== exact);

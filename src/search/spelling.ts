@@ -11,8 +11,7 @@ export function correctWord(index: SearchIndex, word: string): string | undefine
   const allowance = typoAllowance(word);
   if (allowance === 0) return undefined;
   let best: { word: string; distance: number; frequency: number } | undefined;
-  // The radix tree finds Levenshtein neighbours; one more edit lets transpositions ("mdoe") through to the OSA check.
-  for (const [candidate, [frequency]] of index.vocabulary.fuzzyGet(word, allowance + 1)) {
+  for (const [candidate, frequency] of neighbours(index, word, allowance)) {
     if (digitsOf(candidate) !== digitsOf(word)) continue;
     const distance = editDistance(word, candidate, allowance);
     if (distance > allowance || distance === 0) continue;
@@ -20,11 +19,23 @@ export function correctWord(index: SearchIndex, word: string): string | undefine
       !best ||
       distance < best.distance ||
       (distance === best.distance && (frequency > best.frequency || (frequency === best.frequency && candidate < best.word)));
-    if (better) {
-      best = { word: candidate, distance, frequency };
-    }
+    if (better) best = { word: candidate, distance, frequency };
   }
   return best?.word;
+}
+
+/**
+ * Dictionary words within `allowance` edits, counting an adjacent transposition ("mdoe") as one edit. The radix
+ * tree only knows Levenshtein edits, in which a transposition costs two; searching one edit further finds those too
+ * but explores far more of a large dictionary, so the transposed spellings are looked up one edit closer instead.
+ */
+function* neighbours(index: SearchIndex, word: string, allowance: number): Generator<[string, number]> {
+  for (const [candidate, [frequency]] of index.vocabulary.fuzzyGet(word, allowance)) yield [candidate, frequency];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+    for (const [candidate, [frequency]] of index.vocabulary.fuzzyGet(swapped, allowance - 1)) yield [candidate, frequency];
+  }
 }
 
 /** A word group whose terms are all unknown to the index gets the terms of its corrected spelling added. */
