@@ -188,7 +188,8 @@ export class FakeDiscord {
    * unchecked, but tracked like any other so its responses are validated. Give it a fresh `id` and `token`.
    */
   rawInteraction(payload: APIInteraction, label = `raw interaction ${payload.id}`): InteractionHandle {
-    return dispatchInteraction(this.core, this.requestLog, this.recordError, payload, label);
+    const source = 'message' in payload && payload.message ? { sourceMessageId: payload.message.id } : {};
+    return dispatchInteraction(this.core, this.requestLog, this.recordError, payload, label, source);
   }
 
   /** Any raw dispatch (t, d) to every live session, e.g. GUILD_MEMBER_ADD. */
