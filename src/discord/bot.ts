@@ -44,6 +44,11 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
     ctx.logger.info({ ...log, status, latencyMs: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (error) {
     ctx.logger.error({ ...log, err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
+    if (interaction.isAutocomplete()) {
+      // No choices beats "Loading options failed": the user can still type and send.
+      if (!interaction.responded) await interaction.respond([]).catch((err: unknown) => ctx.logger.error({ ...log, err }, 'could not send empty choices'));
+      return;
+    }
     if (!interaction.isRepliable()) return;
     try {
       await apologize(interaction, messages(localeLanguage(interaction.locale)).apology);

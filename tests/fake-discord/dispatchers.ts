@@ -15,7 +15,7 @@ import {
   modalSubmitPayload,
   resolvePlace,
 } from './interaction-payloads.ts';
-import { createMessage } from './messages.ts';
+import { createMessage, editMessage } from './messages.ts';
 import type { RecordedRequest, WaitableLog } from './recorder.ts';
 
 /** A message id, or anything with an `id` (APIMessage, discord.js Message). */
@@ -31,6 +31,14 @@ export interface MessageCreateInput {
   mentions?: APIUser[];
   embeds?: APIEmbed[];
   replyTo?: MessageRef;
+  /** Posted by this webhook (Discord then sends no `member`); pass an author with `bot: true`, as Discord does. */
+  webhookId?: string;
+}
+
+export interface MessageUpdateInput {
+  message: MessageRef;
+  /** The edited text, as its author typed it. */
+  content: string;
 }
 
 export interface ButtonInput extends InteractionTarget {
@@ -121,7 +129,16 @@ export function messageCreate(ctx: DispatchContext, input: MessageCreateInput): 
     type: referenced ? MessageType.Reply : MessageType.Default,
     users: core.users,
     ...(referenced ? { referenced } : {}),
+    ...(input.webhookId ? { webhookId: input.webhookId } : {}),
   });
   core.echo('MESSAGE_CREATE', core.store(message, place.guild.id));
   return message;
+}
+
+/** A user edits their message: stored and echoed as MESSAGE_UPDATE, like the bot's own edits. */
+export function messageUpdate(ctx: DispatchContext, input: MessageUpdateInput): APIMessage {
+  const stored = ctx.core.message(refId(input.message));
+  stored.message = editMessage(stored.message, { content: input.content }, [], ctx.core.users);
+  ctx.core.echo('MESSAGE_UPDATE', stored);
+  return stored.message;
 }

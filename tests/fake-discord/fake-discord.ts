@@ -1,14 +1,14 @@
 // The fake Discord a test starts: wires gateway, REST, state and validation, and offers dispatch/inspection helpers.
-import type { APIApplicationCommand, APIMessage, APIUser, GatewayGuildCreateDispatchData } from 'discord.js';
+import type { APIApplicationCommand, APIInteraction, APIMessage, APIUser, GatewayGuildCreateDispatchData } from 'discord.js';
 import { APPLICATION_FLAGS, applicationRoutes } from './application-routes.ts';
 import { channelRoutes } from './channel-routes.ts';
 import { FakeCore } from './core.ts';
 import * as dispatchers from './dispatchers.ts';
-import type { ButtonInput, DispatchContext, MessageCreateInput, MessageRef, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
+import type { ButtonInput, DispatchContext, MessageCreateInput, MessageRef, MessageUpdateInput, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
 import type { FakeErrorKind } from './errors.ts';
 import { type FakeGuildOptions, type FakeUserOptions, buildGuildCreate, buildReady, makeGuild, makeUser } from './fixtures.ts';
 import { type DispatchData, FakeGateway } from './gateway.ts';
-import type { InteractionHandle } from './interaction-handle.ts';
+import { type InteractionHandle, dispatchInteraction } from './interaction-handle.ts';
 import type { AutocompleteInput, SlashCommandInput } from './interaction-payloads.ts';
 import { interactionRoutes } from './interaction-routes.ts';
 import { INTERACTION_RESPONSE_WINDOW_MS } from './limits.ts';
@@ -176,6 +176,20 @@ export class FakeDiscord {
   /** MESSAGE_CREATE to sessions with GUILD_MESSAGES; content is blanked without MESSAGE_CONTENT unless the bot is mentioned. */
   messageCreate(input: MessageCreateInput): APIMessage {
     return dispatchers.messageCreate(this.dispatchContext, input);
+  }
+
+  /** A user edits a message they sent: MESSAGE_UPDATE to sessions with GUILD_MESSAGES. */
+  messageUpdate(input: MessageUpdateInput): APIMessage {
+    return dispatchers.messageUpdate(this.dispatchContext, input);
+  }
+
+  /**
+   * A hand-made INTERACTION_CREATE (forged ids, partial or mistyped options: what a modified client could send),
+   * unchecked, but tracked like any other so its responses are validated. Give it a fresh `id` and `token`.
+   */
+  rawInteraction(payload: APIInteraction, label = `raw interaction ${payload.id}`): InteractionHandle {
+    const source = 'message' in payload && payload.message ? { sourceMessageId: payload.message.id } : {};
+    return dispatchInteraction(this.core, this.requestLog, this.recordError, payload, label, source);
   }
 
   /** Any raw dispatch (t, d) to every live session, e.g. GUILD_MEMBER_ADD. */

@@ -1,7 +1,7 @@
 // Public API of the fake Discord used by end-to-end tests.
 export { FakeDiscord, startFakeDiscord } from './fake-discord.ts';
 export type { FakeDiscordOptions } from './fake-discord.ts';
-export type { ButtonInput, MessageCreateInput, MessageRef, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
+export type { ButtonInput, MessageCreateInput, MessageRef, MessageUpdateInput, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
 export { InteractionHandle } from './interaction-handle.ts';
 export type { CallbackBody } from './interaction-handle.ts';
 export type { AutocompleteInput, InteractionTarget, SlashCommandInput } from './interaction-payloads.ts';
@@ -12,5 +12,5 @@ export type { FakeChannelOptions, FakeGuildOptions, FakeUserOptions } from './fi
 export type { UploadedFile } from './validate-message.ts';
 export { CALLBACK_ROUTE } from './interaction-routes.ts';
 export { DEFAULT_INTENTS, loginClient } from './test-client.ts';
-export { snowflake } from './ids.ts';
+export { interactionToken, snowflake } from './ids.ts';
 export * as limits from './limits.ts';

@@ -4,14 +4,26 @@ import { completeFacts, completeTopics } from '../../search/autocomplete.ts';
 import { DiscordLimits, truncate } from '../limits.ts';
 import { localeLanguage, type BotContext, type Outcome } from './context.ts';
 
+/** The option being typed; a malformed payload (none focused, no value) reads as an empty fact field. */
+function focusedOption(interaction: AutocompleteInteraction): { name: string; text: string } {
+  let focused: { name: string; value: unknown } | undefined;
+  try {
+    focused = interaction.options.getFocused(true);
+  } catch {
+    focused = undefined; // discord.js throws when no option is focused
+  }
+  const value = focused?.value;
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  return { name: focused?.name ?? '', text: text.slice(0, 200) };
+}
+
 export async function handleAutocomplete(ctx: BotContext, interaction: AutocompleteInteraction): Promise<Outcome> {
-  const focused = interaction.options.getFocused(true);
+  const focused = focusedOption(interaction);
   const language = localeLanguage(interaction.locale);
-  const input = String(focused.value).slice(0, 200);
   const completions =
     focused.name === 'category'
-      ? completeTopics(ctx.engine.kb, input, language, DiscordLimits.choices)
-      : completeFacts(ctx.engine.kb, ctx.engine.index, input, language, DiscordLimits.choices);
+      ? completeTopics(ctx.engine.kb, focused.text, language, DiscordLimits.choices)
+      : completeFacts(ctx.engine.kb, ctx.engine.index, focused.text, language, DiscordLimits.choices);
   await interaction.respond(
     completions.slice(0, DiscordLimits.choices).map((c) => ({
       name: truncate(c.label, DiscordLimits.choiceName),

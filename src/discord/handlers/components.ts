@@ -13,9 +13,10 @@ export async function handleComponent(ctx: BotContext, interaction: ButtonIntera
   const action = decodeAction(interaction.customId);
   const t = messages(action && 'language' in action ? action.language : localeLanguage(interaction.locale));
   const kb = ctx.engine.kb;
-  if (!action) {
-    // An id from an older version of the bot, or forged: say so rather than fail silently.
-    await reply(interaction, { content: t.factNotFound }, true);
+  // An id from an older version of the bot, or forged; a modified client could also send an id that is not on the
+  // message (say, a delete button naming its own user under someone else's answer). Say so rather than act.
+  if (!action || !interaction.component) {
+    await reply(interaction, { content: t.staleComponent }, true);
     return 'stale-component';
   }
 
@@ -26,6 +27,10 @@ export async function handleComponent(ctx: BotContext, interaction: ButtonIntera
       return `sources:${action.factId}`;
     }
     case 'related': {
+      if (!kb.factsById.has(action.factId)) {
+        await reply(interaction, { content: t.factNotFound }, true);
+        return 'related-unknown';
+      }
       const related = relatedFacts(ctx.engine, action.factId, action.language);
       const payload = related.length
         ? { components: factPicker(kb, related, action.language, { mode: 'update' }, t.relatedPlaceholder, 1) }
@@ -34,6 +39,11 @@ export async function handleComponent(ctx: BotContext, interaction: ButtonIntera
       return `related:${action.factId}`;
     }
     case 'feedback':
+      // A vote on a fact that does not exist (removed since, or a forged id) would only pollute the feedback log.
+      if (!kb.factsById.has(action.factId)) {
+        await reply(interaction, { content: t.factNotFound }, true);
+        return 'feedback-unknown';
+      }
       ctx.logger.info({ event: 'feedback', vote: action.vote, factId: action.factId, userId: interaction.user.id }, 'answer feedback');
       await reply(interaction, { content: t.feedbackThanks }, true);
       return `feedback:${action.vote}`;

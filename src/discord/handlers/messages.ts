@@ -8,7 +8,8 @@ import { localeLanguage, type BotContext } from './context.ts';
 
 export async function handleMessage(ctx: BotContext, message: Message): Promise<string | undefined> {
   const me = message.client.user;
-  if (message.author.bot || !me) return undefined; // other bots, and ourselves: never a conversation between bots
+  // Other bots, ourselves and webhooks (feeds, bridges): never a conversation between machines.
+  if (message.author.bot || message.webhookId || !me) return undefined;
   const mentioned = message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true });
   const listed = ctx.answerChannelIds.has(message.channelId);
   if (!mentioned && !listed) return undefined;

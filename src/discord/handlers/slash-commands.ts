@@ -10,7 +10,7 @@ import { renderAnswer, renderFact } from '../render/answer.ts';
 import { renderBibliography, renderFactSources } from '../render/sources.ts';
 import { renderTopic, renderTopics } from '../render/topics.ts';
 import { reply } from '../respond.ts';
-import { readArguments } from './arguments.ts';
+import { InvalidOptionError, readArguments } from './arguments.ts';
 import { localeLanguage, type BotContext, type Outcome } from './context.ts';
 import { findTopic, resolveFact } from '../../answer/lookup.ts';
 
@@ -96,8 +96,14 @@ const about: Handler = async (ctx, interaction) => {
 const HANDLERS: Record<SubcommandName, Handler> = { feature, ask, sources, topics, about };
 
 export async function handleSlashCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<Outcome> {
-  const name = interaction.options.getSubcommand(true) as SubcommandName;
-  const handler = HANDLERS[name];
-  if (!handler) throw new Error(`no handler for /xen ${name}`);
-  return handler(ctx, interaction);
+  const name = interaction.options.getSubcommand(false);
+  try {
+    if (!name || !Object.hasOwn(HANDLERS, name)) throw new InvalidOptionError('subcommand');
+    return await HANDLERS[name as SubcommandName](ctx, interaction);
+  } catch (error) {
+    // A payload our registered command could not produce (an outdated or modified client): say which option.
+    if (!(error instanceof InvalidOptionError) || interaction.replied || interaction.deferred) throw error;
+    await reply(interaction, { content: messages(localeLanguage(interaction.locale)).invalidOption(error.option) }, true);
+    return `invalid-option:${error.option}`;
+  }
 }
