@@ -7,11 +7,14 @@ import { localeLanguage, type BotContext, type Outcome } from './handlers/contex
 import { handleMessage } from './handlers/messages.ts';
 import { handleSlashCommand } from './handlers/slash-commands.ts';
 import { apologize } from './respond.ts';
+import { DEFAULT_REST_POLICY, restOptions, type RestPolicy } from './rest-policy.ts';
 
 export interface BotOptions {
   token: string;
   /** REST base URL, e.g. https://discord.com/api (the tests point it at a local fake). */
   apiUrl?: string;
+  /** Overrides of the REST timeouts, retries and rate-limit waits (the tests shorten them). */
+  rest?: Partial<RestPolicy>;
 }
 
 /** Guild messages are needed for mentions; message content only when channels are answered without one. */
@@ -56,7 +59,7 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
 export function createBot(ctx: BotContext, options: BotOptions): Client {
   const client = new Client({
     intents: intentsFor(ctx),
-    rest: options.apiUrl ? { api: options.apiUrl } : {},
+    rest: restOptions({ ...DEFAULT_REST_POLICY, ...options.rest }, options.apiUrl),
     allowedMentions: { parse: [], repliedUser: false }, // the default for anything that bypasses respond.ts
   });
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(ctx, interaction));
