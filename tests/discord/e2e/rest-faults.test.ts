@@ -1,6 +1,6 @@
 // REST faults (rate limits, 5xx, hung requests, lost answers): the bot retries where Discord allows, gives up cleanly, answers once.
 import type { APIMessage } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type RecordedRequest } from '../../fake-discord/index.ts';
 import { startBot, type BotOptions, type BotUnderTest } from './harness.ts';
 
@@ -9,9 +9,15 @@ const MESSAGES = 'POST /channels/:channelId/messages';
 const QUICK: BotOptions['rest'] = { timeoutMs: 400, callbackTimeoutMs: 300 };
 
 let bot: BotUnderTest | undefined;
+/** A fault must never surface as an unhandled rejection (in production that is only a log line, but still a bug). */
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+beforeAll(() => void process.on('unhandledRejection', onUnhandled));
+afterAll(() => void process.off('unhandledRejection', onUnhandled));
 afterEach(async () => {
   await bot?.stop();
   bot = undefined;
+  expect(unhandled.splice(0)).toEqual([]);
 });
 
 async function started(): Promise<BotUnderTest> {
@@ -37,9 +43,12 @@ async function expectUnansweredOnly(fake: FakeDiscord): Promise<void> {
 }
 
 describe('rate limits (429)', () => {
-  it('GIVEN the interaction callback is rate-limited for 1 s THEN the bot waits it out and answers once, within the window', async () => {
+  it.each([
+    ['per route', false],
+    ['global', true],
+  ])('GIVEN the interaction callback is rate-limited (%s) for 1 s THEN the bot waits it out and answers once, within the window', async (_scope, global) => {
     const { fake } = await started();
-    const fault = fake.injectFault({ match: CALLBACK_ROUTE, status: 429, retryAfter: 1 });
+    const fault = fake.injectFault({ match: CALLBACK_ROUTE, status: 429, retryAfter: 1, global });
     const handle = ask(fake);
     expect((await handle.response()).data?.embeds).toHaveLength(1);
     expect(fault.hits.items).toHaveLength(1);
