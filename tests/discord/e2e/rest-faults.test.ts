@@ -2,13 +2,15 @@
 import type { APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type RecordedRequest } from '../../fake-discord/index.ts';
-import { startBot, type BotOptions, type BotUnderTest } from './harness.ts';
+import { sharedEngine, startBot, type BotOptions, type BotUnderTest } from './harness.ts';
 
 const MESSAGES = 'POST /channels/:channelId/messages';
 /** Short enough to keep the tests quick; the production policy is DEFAULT_REST_POLICY. */
 const QUICK: BotOptions['rest'] = { timeoutMs: 400, callbackTimeoutMs: 300 };
 
 let bot: BotUnderTest | undefined;
+// Index the knowledge base once, before the clock of the first test starts.
+beforeAll(() => void sharedEngine());
 /** A fault must never surface as an unhandled rejection (in production that is only a log line, but still a bug). */
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
