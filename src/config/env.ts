@@ -18,6 +18,7 @@ export const BotConfig = z.object({
   DISCORD_API_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   ANSWER_CHANNEL_IDS: idList,
   COOLDOWN_SECONDS: z.preprocess(blankAsUndefined, z.coerce.number().min(0).max(3600).default(8)),
+  SHUTDOWN_GRACE_SECONDS: z.preprocess(blankAsUndefined, z.coerce.number().min(0).max(60).default(5)),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(LOG_LEVELS).default('info')),
   XENBOT_KNOWLEDGE_DIR: z.preprocess(blankAsUndefined, z.string().optional()),
 });

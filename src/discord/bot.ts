@@ -7,11 +7,17 @@ import { localeLanguage, type BotContext, type Outcome } from './handlers/contex
 import { handleMessage } from './handlers/messages.ts';
 import { handleSlashCommand } from './handlers/slash-commands.ts';
 import { apologize } from './respond.ts';
+import { DEFAULT_REST_POLICY, restOptions, type RestPolicy } from './rest-policy.ts';
+import { InFlight } from './shutdown.ts';
 
 export interface BotOptions {
   token: string;
   /** REST base URL, e.g. https://discord.com/api (the tests point it at a local fake). */
   apiUrl?: string;
+  /** Overrides of the REST timeouts, retries and rate-limit waits (the tests shorten them). */
+  rest?: Partial<RestPolicy>;
+  /** Tracks running handlers so a shutdown can drain them; new events are ignored once it is closed. */
+  inFlight?: InFlight;
 }
 
 /** Guild messages are needed for mentions; message content only when channels are answered without one. */
@@ -59,19 +65,25 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
 }
 
 export function createBot(ctx: BotContext, options: BotOptions): Client {
+  const inFlight = options.inFlight ?? new InFlight();
   const client = new Client({
     intents: intentsFor(ctx),
-    rest: options.apiUrl ? { api: options.apiUrl } : {},
+    rest: restOptions({ ...DEFAULT_REST_POLICY, ...options.rest }, options.apiUrl),
     allowedMentions: { parse: [], repliedUser: false }, // the default for anything that bypasses respond.ts
   });
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(ctx, interaction));
+  const track = (what: Record<string, unknown>, work: () => Promise<unknown>): void => {
+    if (!inFlight.run(work)) ctx.logger.info(what, 'ignored: shutting down');
+  };
+  client.on(Events.InteractionCreate, (interaction) => track({ interactionId: interaction.id }, () => onInteraction(ctx, interaction)));
   client.on(Events.MessageCreate, (message) => {
     const started = performance.now();
-    handleMessage(ctx, message)
-      .then((status) => {
-        if (status) ctx.logger.info({ messageId: message.id, channelId: message.channelId, status, latencyMs: Math.round(performance.now() - started) }, 'message handled');
-      })
-      .catch((error: unknown) => ctx.logger.error({ messageId: message.id, err: error }, 'message handling failed'));
+    track({ messageId: message.id }, () =>
+      handleMessage(ctx, message)
+        .then((status) => {
+          if (status) ctx.logger.info({ messageId: message.id, channelId: message.channelId, status, latencyMs: Math.round(performance.now() - started) }, 'message handled');
+        })
+        .catch((error: unknown) => ctx.logger.error({ messageId: message.id, err: error }, 'message handling failed')),
+    );
   });
   client.once(Events.ClientReady, (ready) => ctx.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));
   client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'discord client error'));

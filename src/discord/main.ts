@@ -7,6 +7,7 @@ import { createLogger } from '../log/logger.ts';
 import { readAboutInfo } from './about-info.ts';
 import { startBot } from './bot.ts';
 import { Cooldown } from './cooldown.ts';
+import { InFlight, shutdown } from './shutdown.ts';
 
 const NO_TOKEN_HELP = `xenbot needs a Discord bot token to connect.
   Set DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in the environment or in a .env file; see .env.example and the README.
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size }, 'knowledge base loaded');
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+  const inFlight = new InFlight();
   const client = await startBot(
     {
       engine,
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
       about: readAboutInfo(knowledgeDir),
       answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
     },
-    { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
+    { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, inFlight },
   ).catch((error: unknown) => {
     // A wrong token or an unreachable Discord: say so plainly instead of a stack trace.
     logger.fatal({ err: error }, 'could not connect to Discord');
@@ -58,8 +60,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    void client.destroy().finally(() => process.exit(0));
+    void shutdown({ client, inFlight, logger, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, signal }).finally(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -56,8 +56,16 @@ export async function update(interaction: ButtonInteraction | StringSelectMenuIn
   await interaction.update(messageFields(payload));
 }
 
-/** Answer a channel message as a reply to it, without pinging its author. */
+/** One reply per question: the nonce names the message answered, so a retried create cannot post twice. */
+export function replyNonce(message: Message): string {
+  return `re${message.id}`; // a snowflake has at most 20 digits; Discord allows 25 characters
+}
+
+/**
+ * Answer a channel message as a reply to it, without pinging its author. Discord can create a message and still
+ * fail the request (a 5xx or a dropped connection); with `enforceNonce` the retry returns that message.
+ */
 export async function replyToMessage(message: Message, payload: ReplyPayload): Promise<Message> {
   const fields = messageFields(payload);
-  return message.reply({ ...fields, failIfNotExists: false } as MessageCreateOptions & { failIfNotExists: boolean });
+  return message.reply({ ...fields, failIfNotExists: false, nonce: replyNonce(message), enforceNonce: true } as MessageCreateOptions & { failIfNotExists: boolean });
 }

@@ -7,6 +7,7 @@ import { memberPermissions } from './fixtures.ts';
 import { snowflake } from './ids.ts';
 import { THREAD_AUTO_ARCHIVE_DURATIONS, THREAD_NAME_MAX } from './limits.ts';
 import { createMessage, editMessage } from './messages.ts';
+import { NonceRegistry } from './nonces.ts';
 import type { Route, RouteContext, RouteResult } from './rest-server.ts';
 import { IssueList, isRecord } from './validate-common.ts';
 import { assertNotEmpty, assertValidMessage } from './validate-message.ts';
@@ -15,10 +16,11 @@ const missingPermissions = (detail: string): DiscordHttpError =>
   new DiscordHttpError(403, { code: 50013, message: 'Missing Permissions' }, 'auth').because(detail);
 
 export function channelRoutes(core: FakeCore): Route[] {
+  const nonces = new NonceRegistry();
   return [
     { method: 'GET', pattern: '/channels/:channelId', auth: true, handle: (ctx) => ({ status: 200, body: channelBody(core, ctx.params.channelId ?? '') }) },
     { method: 'POST', pattern: '/channels/:channelId/typing', auth: true, handle: (ctx) => (core.textChannel(ctx.params.channelId ?? ''), { status: 204 }) },
-    { method: 'POST', pattern: '/channels/:channelId/messages', auth: true, handle: (ctx) => postMessage(core, ctx) },
+    { method: 'POST', pattern: '/channels/:channelId/messages', auth: true, handle: (ctx) => postMessage(core, nonces, ctx) },
     { method: 'GET', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: (ctx) => ({ status: 200, body: core.message(ctx.params.messageId ?? '', ctx.params.channelId).message }) },
     { method: 'PATCH', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: (ctx) => patchMessage(core, ctx) },
     { method: 'DELETE', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: (ctx) => deleteMessage(core, ctx) },
@@ -32,13 +34,18 @@ function channelBody(core: FakeCore, id: string): unknown {
   return { ...channel, guild_id: guildId };
 }
 
-function postMessage(core: FakeCore, ctx: RouteContext): RouteResult {
+function postMessage(core: FakeCore, nonces: NonceRegistry, ctx: RouteContext): RouteResult {
   const { channel, guildId } = core.textChannel(ctx.params.channelId ?? '');
   assertValidMessage(ctx.body, ctx.files, { mode: 'create' });
   const body = ctx.body as Record<string, unknown>;
   if (typeof body.flags === 'number' && (body.flags & MessageFlags.Ephemeral) !== 0) {
     throw invalidFormBody([{ path: ['flags'], code: 'MESSAGE_FLAGS_INVALID', message: 'Ephemeral messages can only be sent as interaction responses.' }]);
   }
+  const nonceKey = NonceRegistry.key(channel.id, core.botUser.id, body);
+  const earlier = nonceKey ? nonces.find(nonceKey) : undefined;
+  const existing = earlier ? core.messages.get(earlier) : undefined;
+  // A retry of a create that already happened (e.g. the first answer was lost): no second message, no second echo.
+  if (existing && !existing.deleted) return { status: 200, body: existing.message };
   const ref = isRecord(body.message_reference) ? body.message_reference : undefined;
   let referenced;
   if (ref && typeof ref.message_id === 'string') {
@@ -58,6 +65,7 @@ function postMessage(core: FakeCore, ctx: RouteContext): RouteResult {
     ...(referenced ? { referenced } : {}),
   });
   const stored = core.store(message, guildId);
+  if (nonceKey) nonces.remember(nonceKey, message.id);
   ctx.after(() => core.echo('MESSAGE_CREATE', stored));
   return { status: 200, body: message };
 }

@@ -6,6 +6,7 @@ import { FakeCore } from './core.ts';
 import * as dispatchers from './dispatchers.ts';
 import type { ButtonInput, DispatchContext, MessageCreateInput, MessageRef, MessageUpdateInput, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
 import type { FakeErrorKind } from './errors.ts';
+import { type Fault, FaultInjector, type FaultSpec } from './faults.ts';
 import { type FakeGuildOptions, type FakeUserOptions, buildGuildCreate, buildReady, makeGuild, makeUser } from './fixtures.ts';
 import { type DispatchData, FakeGateway } from './gateway.ts';
 import { type InteractionHandle, dispatchInteraction } from './interaction-handle.ts';
@@ -51,6 +52,7 @@ export class FakeDiscord {
   private readonly gateway: FakeGateway;
   private readonly rest: RestServer;
   private readonly core: FakeCore;
+  private readonly faults = new FaultInjector();
 
   constructor(opts: FakeDiscordOptions = {}) {
     this.botUser = makeUser({ username: 'xenbot', ...opts.botUser, bot: true });
@@ -74,6 +76,7 @@ export class FakeDiscord {
       token: opts.token,
       requests: this.requestLog,
       error,
+      faults: this.faults,
     });
   }
 
@@ -208,6 +211,16 @@ export class FakeDiscord {
 
   invalidateSession(resumable: boolean): void {
     this.gateway.invalidateSession(resumable);
+  }
+
+  /** Zombie connection: the gateway stops (false) or resumes (true) answering heartbeats with op 11. */
+  ackHeartbeats(on: boolean): void {
+    this.gateway.ackHeartbeats = on;
+  }
+
+  /** Makes matching REST requests fail, hang or be delayed (see faults.ts and the README). */
+  injectFault(spec: FaultSpec): Fault {
+    return this.faults.inject(spec);
   }
 
   // ---- waiting & assertions ------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ export type DispatchData = unknown | ((intents: number) => unknown);
 
 export class FakeGateway {
   url = '';
+  /** False simulates a zombie connection: heartbeats arrive but are never acknowledged. */
+  ackHeartbeats = true;
   readonly sessions = new Map<string, GatewaySession>();
   private readonly conns = new Set<Connection>();
   private readonly http: Server = createServer((_req, res) => res.writeHead(426).end());
@@ -91,9 +93,13 @@ export class FakeGateway {
   /** Op 9; with `resumable: false` the session is dropped and the bot must identify again. */
   invalidateSession(resumable: boolean): void {
     for (const conn of this.conns) {
-      if (!conn.session) continue;
-      if (!resumable) conn.session.alive = false;
+      const session = conn.session;
+      if (!session) continue;
+      if (!resumable) session.alive = false;
       this.sendRaw(conn, { op: Op.InvalidSession, d: resumable, s: null, t: null });
+      // The connection is no longer authenticated: the client may RESUME (or IDENTIFY) on it or on a new one.
+      conn.session = null;
+      session.conn = null;
     }
   }
 
@@ -131,7 +137,7 @@ export class FakeGateway {
     if (!isRecord(payload) || typeof payload.op !== 'number') return this.fail(conn, Close.DecodeError, 'undecodable gateway frame');
     const { op, d } = payload;
     this.hooks.log.push({ kind: 'received', op, d, sessionId: conn.session?.id, time: Date.now() });
-    if (op === Op.Heartbeat) return this.sendRaw(conn, { op: Op.HeartbeatAck, d: null, s: null, t: null });
+    if (op === Op.Heartbeat) return this.ackHeartbeats ? this.sendRaw(conn, { op: Op.HeartbeatAck, d: null, s: null, t: null }) : undefined;
     if (op === Op.Identify) return this.identify(conn, d);
     if (op === Op.Resume) return this.resume(conn, d);
     if (!conn.session) return this.fail(conn, Close.NotAuthenticated, `op ${op} sent before IDENTIFY/RESUME`);

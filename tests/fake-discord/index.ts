@@ -10,6 +10,8 @@ export type { FakeError, GatewayEvent, RecordedRequest, WaitOptions } from './re
 export type { DiscordErrorBody, FakeErrorKind } from './errors.ts';
 export type { FakeChannelOptions, FakeGuildOptions, FakeUserOptions } from './fixtures.ts';
 export type { UploadedFile } from './validate-message.ts';
+export { Fault } from './faults.ts';
+export type { FaultMatch, FaultSpec } from './faults.ts';
 export { CALLBACK_ROUTE } from './interaction-routes.ts';
 export { DEFAULT_INTENTS, loginClient } from './test-client.ts';
 export { interactionToken, snowflake } from './ids.ts';

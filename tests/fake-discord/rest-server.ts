@@ -3,6 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { API_VERSION } from './limits.ts';
 import { DiscordHttpError, type FakeErrorKind, methodNotAllowed, notFoundRoute, unauthorized } from './errors.ts';
+import type { FaultInjector } from './faults.ts';
 import type { RecordedRequest, WaitableLog } from './recorder.ts';
 import type { UploadedFile } from './validate-message.ts';
 
@@ -22,6 +23,9 @@ export interface RouteContext {
 export interface RouteResult {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
+  /** The route's effects happened even though the status says otherwise (an injected commit-then-fail). */
+  committed?: boolean;
 }
 
 export interface Route {
@@ -37,6 +41,8 @@ export interface RestHooks {
   token: string | undefined;
   requests: WaitableLog<RecordedRequest>;
   error(kind: FakeErrorKind, message: string, request?: RecordedRequest): void;
+  /** Injected faults, consulted once the route and its authentication are known. */
+  faults?: FaultInjector;
 }
 
 const PREFIX = `/api/v${API_VERSION}`;
@@ -84,6 +90,8 @@ export class RestServer {
     const afters: (() => void)[] = [];
     let status: number;
     let body: unknown;
+    let headers: Record<string, string> = {};
+    let committed = false;
     let failure: DiscordHttpError | undefined;
     let crash: unknown;
     try {
@@ -93,6 +101,8 @@ export class RestServer {
       const result = await this.route(record, url, afters);
       status = result.status;
       body = result.body;
+      headers = result.headers ?? {};
+      committed = result.committed === true;
     } catch (err) {
       if (err instanceof DiscordHttpError) failure = err;
       else crash = err;
@@ -105,9 +115,9 @@ export class RestServer {
     this.hooks.requests.push(record);
     if (failure) this.hooks.error(failure.kind, failure.message, record);
     if (crash) this.hooks.error('internal', crash instanceof Error ? (crash.stack ?? crash.message) : String(crash), record);
-    if (body === undefined) res.writeHead(status).end();
-    else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    if (status < 400) setImmediate(() => afters.forEach((fn) => fn()));
+    if (body === undefined) res.writeHead(status, headers).end();
+    else res.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (status < 400 || committed) setImmediate(() => afters.forEach((fn) => fn()));
   }
 
   private async route(record: RecordedRequest, url: URL, afters: (() => void)[]): Promise<RouteResult> {
@@ -122,9 +132,12 @@ export class RestServer {
       record.route = `${route.method} ${route.pattern}`;
       record.params = params;
       if (route.auth && !this.authorized(record.headers.authorization)) throw unauthorized();
+      const fault = this.hooks.faults?.intercept(record);
+      if (fault?.kind === 'respond') return fault.result;
+      if (fault?.kind === 'hold') await fault.until;
       const tag: { interactionId?: string } = {};
       try {
-        return await route.handle({
+        const result = await route.handle({
           method: record.method,
           path: record.path,
           params,
@@ -134,6 +147,7 @@ export class RestServer {
           tag,
           after: (fn) => afters.push(fn),
         });
+        return fault?.kind === 'commit-then-fail' ? { ...fault.result, committed: true } : result;
       } finally {
         if (tag.interactionId) record.interactionId = tag.interactionId;
       }

@@ -6,9 +6,10 @@ import { createBot } from '../../../src/discord/bot.ts';
 import { Cooldown } from '../../../src/discord/cooldown.ts';
 import type { BotContext } from '../../../src/discord/handlers/context.ts';
 import { registerCommands } from '../../../src/discord/register-commands.ts';
+import type { RestPolicy } from '../../../src/discord/rest-policy.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
 import { createLogger } from '../../../src/log/logger.ts';
-import { startFakeDiscord, type FakeDiscord } from '../../fake-discord/index.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../../fake-discord/index.ts';
 
 /** Looks like a bot token, so a log line that leaked it would be easy to spot. */
 export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.token-for-tests-only-0123456789';
@@ -36,10 +37,14 @@ export interface BotOptions {
   /** Answer every message in the fake's text channel. */
   answerInTextChannel?: boolean;
   engine?: AnswerEngine;
+  /** Shorter REST timeouts and waits, so fault tests stay quick. */
+  rest?: Partial<RestPolicy>;
+  /** Options of the fake, e.g. a short `heartbeatIntervalMs`. */
+  fake?: Omit<FakeDiscordOptions, 'token'>;
 }
 
 export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> {
-  const fake = await startFakeDiscord({ token: TOKEN });
+  const fake = await startFakeDiscord({ ...options.fake, token: TOKEN });
   const lines: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
   const ctx: BotContext = {
@@ -53,7 +58,7 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
   // Registered as `npm run deploy-commands` would: the fake then checks every slash command against it.
   await registerCommands(new REST({ api: apiUrl }).setToken(TOKEN), fake.applicationId, fake.guildIds()[0]);
 
-  const client = createBot(ctx, { token: TOKEN, apiUrl });
+  const client = createBot(ctx, { token: TOKEN, apiUrl, ...(options.rest ? { rest: options.rest } : {}) });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TOKEN);
   await ready;

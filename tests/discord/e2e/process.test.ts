@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../../fake-discord/index.ts';
+import { CALLBACK_ROUTE, startFakeDiscord, type FakeDiscord } from '../../fake-discord/index.ts';
 import { TOKEN } from './harness.ts';
 
 // `npm start` as a real process: configuration, start-up, answering, shutdown. Run from an empty folder so a
@@ -69,4 +69,56 @@ describe('npm start', () => {
     expect(output).not.toContain(TOKEN);
     fake.assertNoErrors();
   });
+
+  /** Starting tsx and indexing the knowledge base takes seconds on a busy machine; these tests also wait for a drain. */
+  const SLOW_START_MS = 45_000;
+
+  /** Starts `npm start` against a fresh fake and resolves once it is connected; `output()` is everything it printed. */
+  async function running(env: Record<string, string> = {}) {
+    const f = await startFakeDiscord({ token: TOKEN });
+    fake = f;
+    const proc = spawn(TSX, [MAIN], {
+      cwd: emptyFolder(),
+      env: { ...baseEnv, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${f.restUrl}/api`, LOG_LEVEL: 'info', ...env },
+    });
+    child = proc;
+    let output = '';
+    proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    await expect.poll(() => output, { timeout: 20_000, interval: 100 }).toContain('connected to Discord');
+    const logLines = () => output.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    return { fake: f, proc, exited, output: () => output, logLines };
+  }
+
+  it('GIVEN SIGTERM while an answer is on its way THEN the answer is still delivered and the process exits 0', async () => {
+    const run = await running({ SHUTDOWN_GRACE_SECONDS: '10' });
+    const held = run.fake.injectFault({ match: CALLBACK_ROUTE, hang: true });
+    const handle = run.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?' } });
+    await held.waitForHit(1, 10_000);
+    run.proc.kill('SIGTERM');
+    await expect.poll(() => run.output(), { timeout: 5_000 }).toContain('shutting down');
+    held.release();
+    expect((await handle.response()).data?.embeds).toHaveLength(1);
+    expect(await run.exited).toBe(0);
+    child = undefined;
+    expect(run.logLines()).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM', inFlight: 1 }));
+    expect(run.logLines()).toContainEqual(expect.objectContaining({ msg: 'in-flight work finished', finished: 1 }));
+    run.fake.assertNoErrors();
+  }, SLOW_START_MS);
+
+  it('GIVEN SIGTERM while an answer hangs past the shutdown bound THEN it is abandoned with a log line and the process exits 0', async () => {
+    const run = await running({ SHUTDOWN_GRACE_SECONDS: '0.5' });
+    const held = run.fake.injectFault({ match: CALLBACK_ROUTE, hang: true });
+    run.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?' } });
+    await held.waitForHit(1, 10_000);
+    run.proc.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    child = undefined;
+    expect(run.logLines()).toContainEqual(expect.objectContaining({ msg: 'abandoned in-flight work still running at the shutdown bound', abandoned: 1, graceMs: 500 }));
+    expect(run.logLines().map((l) => l.msg)).not.toContain('interaction handled');
+    // The held answer never reached Discord: the only problem is the interaction left unanswered.
+    run.fake.takeErrors().forEach((e) => expect(e.message).toMatch(/\/xen ask was not acknowledged/));
+    run.fake.assertNoErrors({ allowUnanswered: true });
+  }, SLOW_START_MS);
 });

@@ -1,0 +1,168 @@
+// REST faults (rate limits, 5xx, hung requests, lost answers): the bot retries where Discord allows, gives up cleanly, answers once.
+import type { APIMessage } from 'discord.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type RecordedRequest } from '../../fake-discord/index.ts';
+import { sharedEngine, startBot, type BotOptions, type BotUnderTest } from './harness.ts';
+
+const MESSAGES = 'POST /channels/:channelId/messages';
+/** Short enough to keep the tests quick; the production policy is DEFAULT_REST_POLICY. */
+const QUICK: BotOptions['rest'] = { timeoutMs: 400, callbackTimeoutMs: 300 };
+
+let bot: BotUnderTest | undefined;
+// Index the knowledge base once, before the clock of the first test starts.
+beforeAll(() => void sharedEngine());
+/** A fault must never surface as an unhandled rejection (in production that is only a log line, but still a bug). */
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+beforeAll(() => void process.on('unhandledRejection', onUnhandled));
+afterAll(() => void process.off('unhandledRejection', onUnhandled));
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  expect(unhandled.splice(0)).toEqual([]);
+});
+
+async function started(): Promise<BotUnderTest> {
+  bot = await startBot({ rest: QUICK });
+  return bot;
+}
+
+const ask = (fake: FakeDiscord, question = 'What is PVH?', user = fake.defaultUser) =>
+  fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question }, user });
+
+const mention = (fake: FakeDiscord, content = 'What is PVH?') =>
+  fake.messageCreate({ content, mentions: [fake.botUser], author: fake.createUser({ username: 'asker' }) });
+
+/** Replies in the channel to one message, as they exist in the fake (not as requests: a deduped retry is no message). */
+const repliesIn = (fake: FakeDiscord, question: APIMessage) => fake.channelMessages().filter((m) => m.message_reference?.message_id === question.id);
+
+const callbacksOf = (fake: FakeDiscord, id: string): RecordedRequest[] => fake.requests.filter((r) => r.route === CALLBACK_ROUTE && r.params.interactionId === id);
+
+/** For a test that leaves an interaction unanswered on purpose: wait until the fake gave up on it, then clear that error. */
+async function expectUnansweredOnly(fake: FakeDiscord): Promise<void> {
+  await fake.waitForError((e) => e.kind === 'interaction');
+  expect(fake.takeErrors().map((e) => e.message)).toEqual([expect.stringMatching(/was not acknowledged within 3000ms/)]);
+}
+
+describe('rate limits (429)', () => {
+  it.each([
+    ['per route', false],
+    ['global', true],
+  ])('GIVEN the interaction callback is rate-limited (%s) for 1 s THEN the bot waits it out and answers once, within the window', async (_scope, global) => {
+    const { fake } = await started();
+    const fault = fake.injectFault({ match: CALLBACK_ROUTE, status: 429, retryAfter: 1, global });
+    const handle = ask(fake);
+    expect((await handle.response()).data?.embeds).toHaveLength(1);
+    expect(fault.hits.items).toHaveLength(1);
+    expect(callbacksOf(fake, handle.id).map((r) => r.status)).toEqual([429, 204]);
+    expect(handle.state.callback!.at - handle.state.createdAt).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('GIVEN the callback is rate-limited for longer than the 3 s window THEN the bot gives up at once, logs it and keeps serving', async () => {
+    const b = await started();
+    const { fake } = b;
+    const fault = fake.injectFault({ match: CALLBACK_ROUTE, status: 429, retryAfter: 5, times: Infinity });
+    const handle = ask(fake);
+    await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology'), { timeout: 5_000 }).toBeDefined();
+    const failed = b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id);
+    expect(failed?.err).toMatchObject({ type: 'RateLimitError' });
+    expect(fault.hits.items).toHaveLength(2); // the answer and the apology, each tried once: no 5 s wait
+    fault.remove();
+    expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'next' })).response()).data?.embeds).toHaveLength(1);
+    await expectUnansweredOnly(fake);
+  });
+
+  it('GIVEN channel replies are rate-limited for 1 s (per route) THEN the reply is posted once after the wait, and a slash command from someone else is answered meanwhile', async () => {
+    const { fake } = await started();
+    const fault = fake.injectFault({ match: MESSAGES, status: 429, retryAfter: 1 });
+    const question = mention(fake);
+    await fault.waitForHit();
+    const other = ask(fake, 'What is PVH?', fake.createUser({ username: 'other' }));
+    expect((await other.response()).data?.embeds).toHaveLength(1);
+    expect(repliesIn(fake, question)).toHaveLength(0); // the answer to the other user did not queue behind the limit
+    const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    expect(reply.embeds[0]?.footer?.text).toMatch(/^pvh-guests/);
+    expect(repliesIn(fake, question)).toHaveLength(1);
+  });
+
+  it('GIVEN a global rate limit on channel replies THEN the reply waits it out, and interaction callbacks (not bound by the global limit) go through meanwhile', async () => {
+    const { fake } = await started();
+    const fault = fake.injectFault({ match: MESSAGES, status: 429, retryAfter: 1, global: true });
+    const question = mention(fake);
+    await fault.waitForHit();
+    expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'other' })).response()).data?.embeds).toHaveLength(1);
+    expect(repliesIn(fake, question)).toHaveLength(0);
+    await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    expect(repliesIn(fake, question)).toHaveLength(1);
+  });
+});
+
+describe('server errors (5xx)', () => {
+  it('GIVEN the callback fails once with 500 THEN the bot retries it and answers', async () => {
+    const { fake } = await started();
+    fake.injectFault({ match: CALLBACK_ROUTE, status: 500 });
+    const handle = ask(fake);
+    expect((await handle.response()).data?.embeds).toHaveLength(1);
+    expect(callbacksOf(fake, handle.id).map((r) => r.status)).toEqual([500, 204]);
+  });
+
+  it('GIVEN a channel reply fails once with 502 THEN the bot retries it and replies once', async () => {
+    const { fake } = await started();
+    fake.injectFault({ match: MESSAGES, status: 502 });
+    const question = mention(fake);
+    await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    expect(repliesIn(fake, question)).toHaveLength(1);
+  });
+
+  it('GIVEN channel replies fail with 500 every time THEN the bot tries 3 times, logs the failure and still answers the next question', async () => {
+    const b = await started();
+    const { fake } = b;
+    const fault = fake.injectFault({ match: MESSAGES, status: 500, times: Infinity });
+    const question = mention(fake);
+    await expect.poll(() => b.logs.find((l) => l.msg === 'message handling failed' && l.messageId === question.id), { timeout: 5_000 }).toBeDefined();
+    expect(fault.hits.items).toHaveLength(3); // the first try and two retries
+    expect(repliesIn(fake, question)).toHaveLength(0);
+    fault.remove();
+    const next = mention(fake, 'What is PVH?');
+    await fake.waitForBotMessage((m) => m.message_reference?.message_id === next.id);
+  });
+
+  it('GIVEN Discord creates the reply but answers 500 THEN the retry carries the same nonce and exactly one reply exists', async () => {
+    const { fake } = await started();
+    const fault = fake.injectFault({ match: MESSAGES, commitThenFail: true });
+    const question = mention(fake);
+    const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    const attempts = [...fault.hits.items, ...fake.requests.filter((r) => r.route === MESSAGES && r.status === 200)];
+    expect(attempts.map((r) => r.body)).toEqual([
+      expect.objectContaining({ nonce: `re${question.id}`, enforce_nonce: true }),
+      expect.objectContaining({ nonce: `re${question.id}`, enforce_nonce: true }),
+    ]);
+    expect(repliesIn(fake, question).map((m) => m.id)).toEqual([reply.id]);
+  });
+});
+
+describe('requests that never answer', () => {
+  it('GIVEN a channel reply hangs THEN the bot times out, retries once, and the late original adds no second reply', async () => {
+    const { fake } = await started();
+    const fault: Fault = fake.injectFault({ match: MESSAGES, hang: true });
+    const question = mention(fake);
+    const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    const since = fake.requests.length;
+    fault.release(); // the held request now reaches "Discord" after all, as a slow request can
+    const late = await fake.waitForRequest((r) => r.route === MESSAGES, { since });
+    expect((late.response as APIMessage).id).toBe(reply.id); // the nonce made it return the retry's message
+    expect(repliesIn(fake, question).map((m) => m.id)).toEqual([reply.id]);
+  });
+
+  it('GIVEN the interaction callback hangs THEN the bot gives up after its callback timeout without retrying, logs it and keeps serving', async () => {
+    const b = await started();
+    const { fake } = b;
+    const fault = fake.injectFault({ match: CALLBACK_ROUTE, hang: true, times: 2 });
+    const handle = ask(fake);
+    await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology'), { timeout: 5_000 }).toBeDefined();
+    expect(b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id)?.err).toMatchObject({ name: 'InteractionCallbackTimeout' });
+    expect(fault.hits.items).toHaveLength(2); // the answer and the apology, no retry of either
+    expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'next' })).response()).data?.embeds).toHaveLength(1);
+    await expectUnansweredOnly(fake);
+  });
+});
