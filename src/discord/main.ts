@@ -7,6 +7,8 @@ import { createLogger } from '../log/logger.ts';
 import { readAboutInfo } from './about-info.ts';
 import { startBot } from './bot.ts';
 import { Cooldown } from './cooldown.ts';
+import type { BotContext } from './handlers/context.ts';
+import { reloadKnowledgeOnSighup } from './knowledge-reload.ts';
 
 const NO_TOKEN_HELP = `xenbot needs a Discord bot token to connect.
   Set DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in the environment or in a .env file; see .env.example and the README.
@@ -38,14 +40,17 @@ async function main(): Promise<void> {
   logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size }, 'knowledge base loaded');
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+  const ctx: BotContext = {
+    engine,
+    logger,
+    cooldown: new Cooldown(config.COOLDOWN_SECONDS),
+    about: readAboutInfo(knowledgeDir),
+    answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
+  };
+  reloadKnowledgeOnSighup(ctx, knowledgeDir);
+
   const client = await startBot(
-    {
-      engine,
-      logger,
-      cooldown: new Cooldown(config.COOLDOWN_SECONDS),
-      about: readAboutInfo(knowledgeDir),
-      answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
-    },
+    ctx,
     { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
   ).catch((error: unknown) => {
     // A wrong token or an unreachable Discord: say so plainly instead of a stack trace.
