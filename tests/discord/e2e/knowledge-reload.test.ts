@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { coalescedReloader, reloadKnowledge } from '../../../src/discord/knowledge-reload.ts';
-import { brokenCopy, fixtureEngine, removeCopies } from '../../helpers/knowledge.ts';
+import { brokenCopy, fixtureEngine, fixtureWithCanary, removeCopies } from '../../helpers/knowledge.ts';
 import { startBot, type BotUnderTest } from './harness.ts';
 
 // Reloading knowledge/ into a running bot, against the fake Discord: the swap, a broken base, coalescing.
@@ -10,25 +10,6 @@ afterEach(async () => {
   bot = undefined;
 });
 afterAll(removeCopies);
-
-/** The fixture base plus one fact that no other base has, so an answer shows which base served it. */
-function fixtureWithCanary(): string {
-  return brokenCopy('facts/concepts.yaml', (text) =>
-    text.replace(
-      'facts:\n',
-      `facts:
-  - id: reload-canary
-    status: background
-    title: { en: Reload canary, fr: Canari de rechargement }
-    aliases: { en: [reload canary], fr: [canari de rechargement] }
-    text:
-      en: This fact exists only in the base loaded by the reload test.
-      fr: Ce fait n'existe que dans la base chargée par le test de rechargement.
-    citations: [{ source: fixture-notes }]
-`,
-    ),
-  );
-}
 
 const ask = (b: BotUnderTest, question: string) => b.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question } }).response();
 const footerOf = async (b: BotUnderTest, question: string) => (await ask(b, question)).data?.embeds?.[0]?.footer?.text ?? '';
