@@ -46,6 +46,7 @@ describe('npm start with a broken knowledge base', () => {
     expect(run.stderr()).toContain('npm run kb:check');
     expect(fake.requests).toHaveLength(0);
     expect(fake.gatewayEvents).toHaveLength(0);
+    expect(run.output()).not.toContain(TOKEN);
   }, 30_000);
 });
 
