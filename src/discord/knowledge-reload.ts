@@ -1,4 +1,4 @@
-// Reloads knowledge/ into the running bot on SIGHUP: validate all of it, build the engine, then swap; a broken base changes nothing.
+// Reloads knowledge/ into the running bot on SIGHUP or SIGUSR2: validate all of it, build the engine, then swap; a broken base changes nothing.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createAnswerEngine } from '../answer/engine.ts';
 import { formatIssue, KnowledgeError } from '../knowledge/issues.ts';
@@ -60,11 +60,25 @@ export function coalescedReloader(ctx: BotContext, dir: string): () => Promise<R
   return request;
 }
 
-/** SIGHUP reloads, as for most Unix daemons. Installed before login: Node's default for SIGHUP is to exit. */
-export function reloadKnowledgeOnSighup(ctx: BotContext, dir: string): void {
+/** Whether the bot runs in a terminal, where SIGHUP means the terminal went away rather than "reload". */
+export const attachedToTerminal = (): boolean => Boolean(process.stdin.isTTY || process.stdout.isTTY || process.stderr.isTTY);
+
+/**
+ * SIGHUP reloads, as for Unix daemons, when the bot has no terminal (a service, a container, nohup, logs to a file).
+ * In a terminal SIGHUP keeps its default: closing the terminal stops the bot instead of leaving it running orphaned.
+ * SIGUSR2 reloads in both cases. Installed before login: Node's default for either signal is to exit.
+ * Returns a function that removes the listeners.
+ */
+export function reloadKnowledgeOnSignals(ctx: BotContext, dir: string, inTerminal: boolean = attachedToTerminal()): () => void {
   const reload = coalescedReloader(ctx, dir);
-  process.on('SIGHUP', () => {
-    ctx.logger.info({ signal: 'SIGHUP', dir }, 'reloading the knowledge base');
-    void reload();
+  const signals: NodeJS.Signals[] = inTerminal ? ['SIGUSR2'] : ['SIGHUP', 'SIGUSR2'];
+  const listeners = signals.map((signal) => {
+    const listener = () => {
+      ctx.logger.info({ signal, dir }, 'reloading the knowledge base');
+      void reload();
+    };
+    process.on(signal, listener);
+    return [signal, listener] as const;
   });
+  return () => listeners.forEach(([signal, listener]) => process.off(signal, listener));
 }

@@ -8,7 +8,7 @@ import { readAboutInfo } from './about-info.ts';
 import { startBot } from './bot.ts';
 import { Cooldown } from './cooldown.ts';
 import type { BotContext } from './handlers/context.ts';
-import { reloadKnowledgeOnSighup } from './knowledge-reload.ts';
+import { reloadKnowledgeOnSignals } from './knowledge-reload.ts';
 
 const NO_TOKEN_HELP = `xenbot needs a Discord bot token to connect.
   Set DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in the environment or in a .env file; see .env.example and the README.
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     about: readAboutInfo(knowledgeDir),
     answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
   };
-  reloadKnowledgeOnSighup(ctx, knowledgeDir);
+  reloadKnowledgeOnSignals(ctx, knowledgeDir);
 
   const client = await startBot(
     ctx,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { coalescedReloader, reloadKnowledge } from '../../../src/discord/knowledge-reload.ts';
+import { coalescedReloader, reloadKnowledge, reloadKnowledgeOnSignals } from '../../../src/discord/knowledge-reload.ts';
 import { brokenCopy, fixtureEngine, fixtureWithCanary, removeCopies } from '../../helpers/knowledge.ts';
 import { startBot, type BotUnderTest } from './harness.ts';
 
@@ -61,5 +61,22 @@ describe('reloading the knowledge base', () => {
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     expect(bot.logs.filter((l) => l.msg === 'knowledge base reloaded')).toHaveLength(2);
     expect(await footerOf(bot, 'reload canary')).toMatch(/^reload-canary · /);
+  });
+
+  it('GIVEN no terminal THEN SIGHUP reloads; GIVEN a terminal THEN SIGHUP is left to mean hang-up and SIGUSR2 reloads', async () => {
+    bot = await startBot({ engine: fixtureEngine() });
+    const reloaded = () => bot!.logs.filter((l) => l.msg === 'knowledge base reloaded').length;
+    const hupListeners = process.listenerCount('SIGHUP');
+
+    const detached = reloadKnowledgeOnSignals(bot.ctx, fixtureWithCanary(), false);
+    process.emit('SIGHUP');
+    await expect.poll(reloaded).toBe(1);
+    detached();
+
+    const inTerminal = reloadKnowledgeOnSignals(bot.ctx, fixtureWithCanary(), true);
+    expect(process.listenerCount('SIGHUP')).toBe(hupListeners);
+    process.emit('SIGUSR2');
+    await expect.poll(reloaded).toBe(2);
+    inTerminal();
   });
 });

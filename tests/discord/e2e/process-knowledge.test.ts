@@ -50,8 +50,8 @@ describe('npm start with a broken knowledge base', () => {
   }, 30_000);
 });
 
-describe('SIGHUP', () => {
-  it('GIVEN a broken base THEN logs where and keeps answering; GIVEN it fixed THEN serves the new base', async () => {
+describe('reload signals', () => {
+  it('GIVEN a broken base THEN logs where and keeps answering; GIVEN it fixed and SIGUSR2 THEN serves the new base', async () => {
     fake = await startFakeDiscord({ token: TOKEN });
     const dir = fixtureWithCanary();
     const run = startMain({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, XENBOT_KNOWLEDGE_DIR: dir, COOLDOWN_SECONDS: '0' });
@@ -71,7 +71,7 @@ describe('SIGHUP', () => {
 
     // Fixed, and the canary fact removed: the reload takes, and the bot no longer knows the canary.
     for (const file of ['facts/features.yaml', 'facts/concepts.yaml']) copyFileSync(join(FIXTURE_DIR, file), join(dir, file));
-    run.proc.kill('SIGHUP');
+    run.proc.kill('SIGUSR2');
     await logged('knowledge base reloaded').toBe(1);
     expect(run.logs().find((l) => l.msg === 'knowledge base reloaded')).toMatchObject({ facts: 6 });
     expect(await footer('reload canary')).not.toMatch(/^reload-canary/);
