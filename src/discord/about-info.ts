@@ -1,4 +1,4 @@
-// Version and knowledge freshness for `/xen about`, read once at start-up.
+// Version and knowledge freshness for `/xen about`, read at start-up and at each knowledge reload.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,11 +6,15 @@ import type { AboutInfo } from './render/about.ts';
 
 const PACKAGE_JSON = new URL('../../package.json', import.meta.url);
 
-/** Last commit touching the knowledge folder; the newest file date when git is not there (e.g. a tarball). */
+/**
+ * Last commit touching the knowledge folder; the newest file date when git is not there (e.g. a tarball) or when
+ * files were edited since that commit, as when a curator edits by hand and reloads the running bot.
+ */
 function knowledgeUpdated(dir: string): string | undefined {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (date) return date;
+    const date = git(['log', '-1', '--format=%cs', '--', '.']);
+    if (date && git(['status', '--porcelain', '--', '.']) === '') return date;
   } catch {
     // not a git checkout: fall through
   }

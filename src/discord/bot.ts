@@ -46,7 +46,8 @@ async function onInteraction(ctx: BotContext, interaction: Interaction): Promise
   const command = describe(interaction);
   const log = { interactionId: interaction.id, command, userId: interaction.user.id };
   try {
-    const status = await route(ctx, interaction);
+    // A copy: a knowledge reload (knowledge-reload.ts) swaps ctx.engine, and this interaction keeps the base it began with.
+    const status = await route({ ...ctx }, interaction);
     ctx.logger.info({ ...log, status, latencyMs: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (error) {
     ctx.logger.error({ ...log, err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
@@ -78,7 +79,7 @@ export function createBot(ctx: BotContext, options: BotOptions): Client {
   client.on(Events.MessageCreate, (message) => {
     const started = performance.now();
     track({ messageId: message.id }, () =>
-      handleMessage(ctx, message)
+      handleMessage({ ...ctx }, message) // a copy, as for interactions
         .then((status) => {
           if (status) ctx.logger.info({ messageId: message.id, channelId: message.channelId, status, latencyMs: Math.round(performance.now() - started) }, 'message handled');
         })

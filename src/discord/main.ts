@@ -7,6 +7,8 @@ import { createLogger } from '../log/logger.ts';
 import { readAboutInfo } from './about-info.ts';
 import { startBot } from './bot.ts';
 import { Cooldown } from './cooldown.ts';
+import type { BotContext } from './handlers/context.ts';
+import { reloadKnowledgeOnSignals } from './knowledge-reload.ts';
 import { InFlight, shutdown } from './shutdown.ts';
 
 const NO_TOKEN_HELP = `xenbot needs a Discord bot token to connect.
@@ -39,15 +41,18 @@ async function main(): Promise<void> {
   logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size }, 'knowledge base loaded');
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+  const ctx: BotContext = {
+    engine,
+    logger,
+    cooldown: new Cooldown(config.COOLDOWN_SECONDS),
+    about: readAboutInfo(knowledgeDir),
+    answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
+  };
+  reloadKnowledgeOnSignals(ctx, knowledgeDir);
+
   const inFlight = new InFlight();
   const client = await startBot(
-    {
-      engine,
-      logger,
-      cooldown: new Cooldown(config.COOLDOWN_SECONDS),
-      about: readAboutInfo(knowledgeDir),
-      answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
-    },
+    ctx,
     { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, inFlight },
   ).catch((error: unknown) => {
     // A wrong token or an unreachable Discord: say so plainly instead of a stack trace.

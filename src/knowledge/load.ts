@@ -12,19 +12,39 @@ export { DEFAULT_KNOWLEDGE_DIR };
 const MAX_FILE_BYTES = 2_000_000;
 
 export function checkKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): ValidationResult {
+  const missing = folderProblem(dir);
+  if (missing) return { ok: false, issues: [{ file: dir, message: missing }], warnings: [] }; // one line, not one per file
+
   const files: ParsedFile[] = [];
   const issues: KnowledgeIssue[] = [];
   const read = (path: string, kind: ParsedFile['kind']) => {
-    const shown = relative(process.cwd(), path) || path;
+    const shown = shownPath(path);
     const parsed = parseYamlFile(path, shown);
-    if ('issue' in parsed) issues.push(parsed.issue);
-    else files.push({ path: shown, kind, data: parsed.data });
+    if ('issue' in parsed) {
+      issues.push(parsed.issue);
+      files.push({ path: shown, kind, data: undefined, unreadable: true });
+    } else files.push({ path: shown, kind, data: parsed.data });
+  };
+  const readFolder = (folder: string, kind: ParsedFile['kind']) => {
+    const paths = yamlFilesIn(folder, issues);
+    if (paths) for (const path of paths) read(path, kind);
+    else files.push({ path: shownPath(folder), kind, data: undefined, unreadable: true });
   };
 
   read(join(dir, 'topics.yaml'), 'topics');
-  for (const path of yamlFilesIn(join(dir, 'sources'), issues)) read(path, 'sources');
-  for (const path of yamlFilesIn(join(dir, 'facts'), issues)) read(path, 'facts');
+  readFolder(join(dir, 'sources'), 'sources');
+  readFolder(join(dir, 'facts'), 'facts');
   return validateKnowledge(files, issues);
+}
+
+const shownPath = (path: string) => relative(process.cwd(), path) || path;
+
+function folderProblem(dir: string): string | undefined {
+  try {
+    return statSync(dir).isDirectory() ? undefined : 'the knowledge base must be a folder (topics.yaml, sources/, facts/), not a file';
+  } catch (error) {
+    return `cannot read the knowledge folder: ${(error as Error).message}`;
+  }
 }
 
 /** Load and validate, or throw a KnowledgeError listing every problem. */
@@ -34,15 +54,15 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   return result.kb;
 }
 
-function yamlFilesIn(dir: string, issues: KnowledgeIssue[]): string[] {
+function yamlFilesIn(dir: string, issues: KnowledgeIssue[]): string[] | undefined {
   try {
     return readdirSync(dir)
       .filter((name) => /\.ya?ml$/i.test(name))
       .sort()
       .map((name) => join(dir, name));
   } catch (error) {
-    issues.push({ file: dir, message: `cannot read folder: ${(error as Error).message}` });
-    return [];
+    issues.push({ file: shownPath(dir), message: `cannot read folder: ${(error as Error).message}` });
+    return undefined;
   }
 }
 
@@ -59,7 +79,7 @@ function parseYamlFile(path: string, shown: string): { data: unknown } | { issue
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0];
-    return { issue: { file: line ? `${shown}:${line.line}` : shown, message: `invalid YAML: ${first.message.split('\n')[0]}` } };
+    return { issue: { file: line ? `${shown}:${line.line}` : shown, message: `invalid YAML: ${first.message.split('\n')[0]!.replace(/:$/, '')}` } };
   }
   try {
     return { data: doc.toJS({ maxAliasCount: 100 }) };

@@ -1,6 +1,6 @@
 // Turns parsed knowledge files into a checked KnowledgeBase, or into the full list of what is wrong.
 import { nameKey } from '../text/fold.ts';
-import { fromZodIssues, type KnowledgeIssue } from './issues.ts';
+import { fromZodIssues, isRecord, type KnowledgeIssue } from './issues.ts';
 import { FactsFile, SourcesFile, TopicsFile, type Fact, type Source, type Topic } from './schema.ts';
 
 export interface KnowledgeBase {
@@ -17,6 +17,8 @@ export interface ParsedFile {
   path: string;
   kind: 'topics' | 'sources' | 'facts';
   data: unknown;
+  /** The file or its folder could not be read or parsed (already reported): what it declares is unknown. */
+  unreadable?: boolean;
 }
 
 export type ValidationResult =
@@ -31,23 +33,47 @@ export function validateKnowledge(files: readonly ParsedFile[], parseIssues: rea
   const featured: Array<{ id: string; file: string }> = [];
   const sources: Array<Source & { file: string }> = [];
   const facts: Fact[] = [];
+  // A file that did not load hides the ids it declares. References to them are not reported as well: the
+  // second error would only echo the first and vanish with its fix. When a file cannot even be parsed, every
+  // reference to its kind is held back until it can.
+  const unreadable = new Set<ParsedFile['kind']>();
+  const failed = new Set<ParsedFile['kind']>();
+  const declaredInFailed = { topics: new Set<string>(), sources: new Set<string>(), facts: new Set<string>() };
+  const mayExist = (kind: ParsedFile['kind'], id: string) => unreadable.has(kind) || declaredInFailed[kind].has(id);
+  const failedSchema = (file: ParsedFile) => {
+    failed.add(file.kind);
+    const entries = isRecord(file.data) && Array.isArray(file.data[file.kind]) ? (file.data[file.kind] as unknown[]) : [];
+    for (const entry of entries) if (isRecord(entry) && typeof entry.id === 'string') declaredInFailed[file.kind].add(entry.id);
+  };
 
   for (const file of files) {
-    if (file.kind === 'topics') {
+    if (file.unreadable) {
+      unreadable.add(file.kind);
+      failed.add(file.kind);
+    } else if (file.kind === 'topics') {
       const parsed = TopicsFile.safeParse(file.data);
       if (parsed.success) {
         topics.push(...parsed.data.topics.map((t) => ({ ...t, file: file.path })));
         featured.push(...parsed.data.featured.map((id) => ({ id, file: file.path })));
       }
-      else issues.push(...fromZodIssues(file.path, file.data, 'topics', parsed.error.issues));
+      else {
+        issues.push(...fromZodIssues(file.path, file.data, 'topics', parsed.error.issues));
+        failedSchema(file);
+      }
     } else if (file.kind === 'sources') {
       const parsed = SourcesFile.safeParse(file.data);
       if (parsed.success) sources.push(...parsed.data.sources.map((s) => ({ ...s, file: file.path })));
-      else issues.push(...fromZodIssues(file.path, file.data, 'sources', parsed.error.issues));
+      else {
+        issues.push(...fromZodIssues(file.path, file.data, 'sources', parsed.error.issues));
+        failedSchema(file);
+      }
     } else {
       const parsed = FactsFile.safeParse(file.data);
       if (parsed.success) facts.push(...parsed.data.facts.map((f) => ({ ...f, topic: parsed.data.topic, file: file.path })));
-      else issues.push(...fromZodIssues(file.path, file.data, 'facts', parsed.error.issues));
+      else {
+        issues.push(...fromZodIssues(file.path, file.data, 'facts', parsed.error.issues));
+        failedSchema(file);
+      }
     }
   }
 
@@ -60,24 +86,24 @@ export function validateKnowledge(files: readonly ParsedFile[], parseIssues: rea
   const cited = new Set<string>();
   for (const fact of facts) {
     const at = { file: fact.file, entry: fact.id };
-    if (topics.length > 0 && !topicById.has(fact.topic)) {
+    if (topics.length > 0 && !topicById.has(fact.topic) && !mayExist('topics', fact.topic)) {
       issues.push({ ...at, field: 'topic', message: `topic "${fact.topic}" is not declared in topics.yaml` });
     }
     fact.citations.forEach((citation, i) => {
       cited.add(citation.source);
-      if (!sourceById.has(citation.source)) {
+      if (!sourceById.has(citation.source) && !mayExist('sources', citation.source)) {
         issues.push({ ...at, field: `citations.${i}.source`, message: `unknown source "${citation.source}"` });
       }
     });
     fact.related.forEach((id, i) => {
-      if (!factById.has(id)) issues.push({ ...at, field: `related.${i}`, message: `unknown related fact "${id}"` });
+      if (!factById.has(id) && !mayExist('facts', id)) issues.push({ ...at, field: `related.${i}`, message: `unknown related fact "${id}"` });
     });
-    if (fact.status === 'press-claim') checkPressClaim(fact, sourceById, issues);
+    if (fact.status === 'press-claim' && !failed.has('sources')) checkPressClaim(fact, sourceById, issues);
   }
   featured.forEach(({ id, file }, i) => {
-    if (!factById.has(id)) issues.push({ file, field: `featured.${i}`, message: `unknown featured fact "${id}"` });
+    if (!factById.has(id) && !mayExist('facts', id)) issues.push({ file, field: `featured.${i}`, message: `unknown featured fact "${id}"` });
   });
-  if (topics.length === 0) issues.push({ file: 'topics.yaml', message: 'no topics are declared' });
+  if (topics.length === 0 && !failed.has('topics')) issues.push({ file: 'topics.yaml', message: 'no topics are declared' });
   if (facts.length === 0 && issues.length === 0) issues.push({ file: 'facts/', message: 'no facts were found' });
 
   for (const source of sources) {

@@ -32,3 +32,22 @@ export function brokenCopy(file: string, edit: (text: string) => string): string
 export function removeCopies(): void {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+/** A copy of the fixture base plus one fact no other base has (7 facts), so an answer shows which base served it. */
+export function fixtureWithCanary(): string {
+  return brokenCopy('facts/concepts.yaml', (text) =>
+    text.replace(
+      'facts:\n',
+      `facts:
+  - id: reload-canary
+    status: background
+    title: { en: Reload canary, fr: Canari de rechargement }
+    aliases: { en: [reload canary], fr: [canari de rechargement] }
+    text:
+      en: This fact exists only in the base loaded by the reload tests.
+      fr: Ce fait n'existe que dans la base chargée par les tests de rechargement.
+    citations: [{ source: fixture-notes }]
+`,
+    ),
+  );
+}

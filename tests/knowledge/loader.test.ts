@@ -73,9 +73,24 @@ describe('each rule rejects a broken file, naming file, fact and field', () => {
     }
   });
 
-  it('GIVEN a missing facts folder THEN says which folder cannot be read', () => {
+  it('GIVEN a missing folder THEN says in one line that it cannot be read', () => {
     const issues = issuesOf('/nonexistent/knowledge');
-    expect(issues.map((i) => i.message).join('\n')).toMatch(/cannot read/);
+    expect(issues).toEqual([{ file: '/nonexistent/knowledge', message: expect.stringMatching(/^cannot read the knowledge folder: ENOENT/) }]);
+  });
+
+  it('GIVEN a fact file that is not valid YAML THEN reports that alone, not the references to its facts', () => {
+    const issues = issuesOf(brokenCopy('facts/features.yaml', (t) => t.replace('status: experimental', 'status: [experimental')));
+    expect(issues).toEqual([expect.objectContaining({ file: expect.stringMatching(/features\.yaml:5$/), message: expect.stringMatching(/^invalid YAML: .*[^:]$/) })]);
+  });
+
+  it('GIVEN a fact that fails the schema THEN reports its field alone, not the references to it', () => {
+    const issues = issuesOf(brokenCopy('facts/features.yaml', (t) => t.replace('status: experimental', 'status: bogus')));
+    expect(issues).toEqual([expect.objectContaining({ entry: 'pvh-guests', field: 'status' })]);
+  });
+
+  it('GIVEN a sources file that fails the schema THEN citations of its sources are not reported as unknown', () => {
+    const issues = issuesOf(brokenCopy('sources/fixture.yaml', (t) => t.replace(/kind: primary/, 'kind: bogus')));
+    expect(issues.map((i) => i.field)).toEqual(['kind']);
   });
 });
 
