@@ -2,8 +2,9 @@
 // from the YAML files otherwise. Parsing, validating and indexing take over a second; restoring the snapshot a
 // few tens of milliseconds, which is what makes `ask` start fast (npm run bench, "cold start").
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Fact, Source, Topic } from '../knowledge/schema.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
@@ -20,10 +21,19 @@ const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.ur
 /** Bump when the snapshot's layout changes in a way the code hash would not catch. */
 const SNAPSHOT_FORMAT = 1;
 
+/** Snapshots kept per folder: one per knowledge folder in use, the least recently written go first. */
+const MAX_SNAPSHOTS = 8;
+
 export interface OpenEngineOptions {
   knowledgeDir?: string;
-  /** Where snapshots are kept; null reads and writes none. */
+  /** Where snapshots are kept; null reads and writes none. Default: XENBOT_SNAPSHOT_DIR, else DEFAULT_SNAPSHOT_DIR. */
   snapshotDir?: string | null;
+}
+
+/** XENBOT_SNAPSHOT_DIR: unset or blank is the default folder, "off" turns snapshots off, anything else is a folder. */
+export function snapshotDirFromEnv(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return DEFAULT_SNAPSHOT_DIR;
+  return value.trim().toLowerCase() === 'off' ? null : value;
 }
 
 export interface OpenedEngine {
@@ -44,7 +54,7 @@ interface Snapshot {
  */
 export async function openAnswerEngine(options: OpenEngineOptions = {}): Promise<OpenedEngine> {
   const knowledgeDir = resolve(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const snapshotDir = options.snapshotDir === undefined ? DEFAULT_SNAPSHOT_DIR : options.snapshotDir;
+  const snapshotDir = options.snapshotDir === undefined ? snapshotDirFromEnv(process.env.XENBOT_SNAPSHOT_DIR) : options.snapshotDir;
   const fingerprint = snapshotDir ? fingerprintOf(knowledgeDir) : '';
   const file = snapshotDir ? join(snapshotDir, `engine-${hash([knowledgeDir]).slice(0, 16)}.json`) : '';
 
@@ -53,7 +63,9 @@ export async function openAnswerEngine(options: OpenEngineOptions = {}): Promise
 
   // Imported here so the snapshot path never pays for the YAML parser and the schema library.
   const { loadKnowledge } = await import('../knowledge/load.ts');
-  const engine = createAnswerEngine(loadKnowledge(knowledgeDir));
+  const kb = loadKnowledge(knowledgeDir);
+  await nextTurn(); // a running bot's waiting events get through between the two long steps
+  const engine = createAnswerEngine(kb);
   if (snapshotDir) writeSnapshot(snapshotDir, file, fingerprint, engine);
   return { engine, from: 'files' };
 }
@@ -80,6 +92,7 @@ function writeSnapshot(dir: string, file: string, fingerprint: string, engine: A
     mkdirSync(dir, { recursive: true });
     writeFileSync(partial, JSON.stringify(snapshot));
     renameSync(partial, file);
+    pruneSnapshots(dir);
   } catch {
     // A read-only install still answers, only more slowly at start-up.
     try {
@@ -88,6 +101,15 @@ function writeSnapshot(dir: string, file: string, fingerprint: string, engine: A
       // nothing was written
     }
   }
+}
+
+/** Tests and curators open many temporary folders: only the most recently written snapshots are kept. */
+function pruneSnapshots(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => /^engine-[0-9a-f]+\.json$/.test(name))
+    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { path } of files.slice(MAX_SNAPSHOTS)) rmSync(path, { force: true });
 }
 
 /** Everything a snapshot was built from: the knowledge files, the builder's code and its dependencies. */

@@ -1,8 +1,6 @@
 // Reloads knowledge/ into the running bot on SIGHUP or SIGUSR2: validate all of it, build the engine, then swap; a broken base changes nothing.
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createAnswerEngine } from '../answer/engine.ts';
+import { openAnswerEngine } from '../answer/open-engine.ts';
 import { formatIssue, KnowledgeError } from '../knowledge/issues.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
 import { readAboutInfo } from './about-info.ts';
 import type { BotContext } from './handlers/context.ts';
 
@@ -22,9 +20,8 @@ export type ReloadResult = { ok: true; facts: number; durationMs: number } | { o
 export async function reloadKnowledge(ctx: BotContext, dir: string): Promise<ReloadResult> {
   const started = performance.now();
   try {
-    const kb = loadKnowledge(dir);
-    await nextTurn();
-    const engine = createAnswerEngine(kb);
+    const { engine } = await openAnswerEngine({ knowledgeDir: dir });
+    const kb = engine.kb;
     const about = readAboutInfo(dir);
     ctx.engine = engine;
     ctx.about = about;

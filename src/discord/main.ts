@@ -1,8 +1,8 @@
 // `npm start`: validate configuration and knowledge, connect to Discord, shut down cleanly on SIGINT/SIGTERM.
-import { createAnswerEngine } from '../answer/engine.ts';
+import { openAnswerEngine } from '../answer/open-engine.ts';
 import { BotConfig, ConfigError, loadDotEnv, parseConfig } from '../config/env.ts';
 import { KnowledgeError } from '../knowledge/issues.ts';
-import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../knowledge/load.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
 import { createLogger } from '../log/logger.ts';
 import { readAboutInfo } from './about-info.ts';
 import { startBot } from './bot.ts';
@@ -28,9 +28,9 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config.LOG_LEVEL);
   const knowledgeDir = config.XENBOT_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
-  let engine;
+  let opened;
   try {
-    engine = createAnswerEngine(loadKnowledge(knowledgeDir));
+    opened = await openAnswerEngine({ knowledgeDir });
   } catch (error) {
     if (error instanceof KnowledgeError) {
       console.error(`${error.message}\nFix the knowledge files (npm run kb:check) and start again.`);
@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size }, 'knowledge base loaded');
+  const { engine } = opened;
+  logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size, from: opened.from }, 'knowledge base loaded');
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   const ctx: BotContext = {

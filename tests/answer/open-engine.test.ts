@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAnswerEngine } from '../../src/answer/open-engine.ts';
+import { DEFAULT_SNAPSHOT_DIR, openAnswerEngine, snapshotDirFromEnv } from '../../src/answer/open-engine.ts';
 import { KnowledgeError } from '../../src/knowledge/issues.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/paths.ts';
 import { loadQuestionSet } from '../../src/quality/question-set.ts';
@@ -70,6 +70,22 @@ describe('opening the engine from a snapshot', () => {
     const opened = await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir: join(blocker, 'cache') });
     expect(opened.from).toBe('files');
     expect(opened.engine.answer('PVH').answer?.id).toBe('pvh-guests');
+  });
+
+  it('GIVEN more knowledge folders than snapshots kept THEN only the most recently written remain', async () => {
+    const snapshotDir = snapshotFolder();
+    for (let i = 0; i < 10; i++) {
+      const dir = brokenCopy('facts/features.yaml', (text) => `${text}\n# copy ${i}\n`);
+      await openAnswerEngine({ knowledgeDir: dir, snapshotDir });
+    }
+    expect(snapshotFiles(snapshotDir)).toHaveLength(8);
+  });
+
+  it('GIVEN XENBOT_SNAPSHOT_DIR THEN off means none, blank the default folder, anything else a folder', () => {
+    expect(snapshotDirFromEnv('off')).toBeNull();
+    expect(snapshotDirFromEnv(' OFF ')).toBeNull();
+    expect(snapshotDirFromEnv('')).toBe(DEFAULT_SNAPSHOT_DIR);
+    expect(snapshotDirFromEnv('/srv/xenbot-cache')).toBe('/srv/xenbot-cache');
   });
 
   it('GIVEN snapshots turned off THEN nothing is written', async () => {

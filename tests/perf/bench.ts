@@ -1,0 +1,74 @@
+// `npm run bench`: the speed of xenbot as a table. The engine at 1×, 10× and 100× the real base (each size in a
+// process of its own) against fuse.js alone, the cold start of `ask`, and the memory of the running bot. Prints the
+// report and writes it to docs/performance.md. `--quick` runs small sizes and writes nothing unless `--out` is given.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadQuestionSet } from '../../src/quality/question-set.ts';
+import { measureBotMemory } from './bot-memory.ts';
+import { measureColdStart } from './cold-start.ts';
+import type { EngineFigures } from './engine-size.ts';
+import { machine } from './measure.ts';
+import { renderReport, type BenchFigures } from './report.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ENGINE_SIZE = fileURLToPath(new URL('./engine-size.ts', import.meta.url));
+const DEFAULT_OUT = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const quick = values.quick;
+const sizes = (values.sizes ?? (quick ? '1,2' : '1,10,100')).split(',').map(Number);
+/** The slow baseline gets fewer questions as the base grows, so the whole run stays within minutes. */
+const baselineSample = (times: number) => (quick ? 3 : times >= 100 ? 8 : times >= 10 ? 25 : 425);
+
+function engineAt(times: number): EngineFigures {
+  const args = ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', ENGINE_SIZE];
+  const run = spawnSync(process.execPath, [...args, '--times', String(times), '--repeat', quick ? '1' : '5', '--baseline-sample', String(baselineSample(times))], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (run.status !== 0) throw new Error(`the ${times}× run failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout) as EngineFigures;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+log('building dist/ (the compiled code ask and the bot run)…');
+execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+
+const engine: EngineFigures[] = [];
+for (const times of sizes) {
+  log(`engine at ${times}×…`);
+  engine.push(engineAt(times));
+}
+log('cold start of ask…');
+const coldStart = measureColdStart(quick ? 2 : 10);
+log('the running bot…');
+const botMemory = await measureBotMemory(
+  loadQuestionSet().map((q) => q.question),
+  quick ? 20 : 500,
+);
+
+const figures: BenchFigures = {
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  machine: machine(),
+  command: quick ? 'npm run bench -- --quick' : 'npm run bench',
+  engine,
+  coldStart,
+  botMemory,
+};
+const report = renderReport(figures);
+process.stdout.write(report);
+const out = values.out ?? (quick ? undefined : DEFAULT_OUT);
+if (out) {
+  writeFileSync(out, report);
+  log(`written to ${out}`);
+}

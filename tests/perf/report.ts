@@ -1,0 +1,132 @@
+// The benchmark's figures as Markdown: printed by `npm run bench` and written to docs/performance.md.
+import type { BotMemoryFigures } from './bot-memory.ts';
+import type { ColdStartFigures } from './cold-start.ts';
+import type { EngineFigures } from './engine-size.ts';
+import { ms } from './measure.ts';
+
+export interface BenchFigures {
+  date: string;
+  machine: string;
+  command: string;
+  engine: EngineFigures[];
+  coldStart?: ColdStartFigures;
+  botMemory?: BotMemoryFigures;
+  /** Extra Markdown sections (end-to-end figures), already rendered. */
+  sections?: string[];
+}
+
+/** The issue's targets, checked against the figures: the table says which hold. */
+export interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export function targets(figures: BenchFigures): Target[] {
+  const real = figures.engine.find((e) => e.times === 1);
+  const largest = [...figures.engine].sort((a, b) => b.times - a.times)[0];
+  const list: Target[] = [];
+  if (real) {
+    list.push({ what: 'answer(), real base, p50', target: '≤ 0.3 ms', measured: `${ms(real.answer.p50)} ms`, met: real.answer.p50 <= 0.3 });
+    list.push({ what: 'answer(), real base, p99', target: '≤ 2 ms', measured: `${ms(real.answer.p99)} ms`, met: real.answer.p99 <= 2 });
+    list.push({ what: 'autocomplete, real base, p99', target: '≤ 2 ms', measured: `${ms(real.autocomplete.p99)} ms`, met: real.autocomplete.p99 <= 2 });
+  }
+  if (largest && largest.times > 1) {
+    list.push({ what: `answer(), ${largest.times}× base, p99`, target: '≤ 25 ms', measured: `${ms(largest.answer.p99)} ms`, met: largest.answer.p99 <= 25 });
+    list.push({
+      what: `speed-up over fuse.js alone, ${largest.times}× base`,
+      target: '≥ 20×',
+      measured: `${largest.speedup.mean.toFixed(0)}× (mean), ${largest.speedup.p50.toFixed(0)}× (p50)`,
+      met: Math.min(largest.speedup.mean, largest.speedup.p50) >= 20,
+    });
+  }
+  if (figures.coldStart) {
+    const p50 = figures.coldStart.fromSnapshot.p50;
+    list.push({ what: 'cold start of ask (snapshot), p50', target: '≤ 500 ms', measured: `${ms(p50, 0)} ms`, met: p50 <= 500 });
+  }
+  if (figures.botMemory) {
+    const rss = figures.botMemory.rssAfterLoadMb;
+    list.push({ what: 'RSS of the running bot, real base', target: '≤ 150 MB', measured: `${rss.toFixed(0)} MB`, met: rss <= 150 });
+  }
+  return list;
+}
+
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+export function renderReport(figures: BenchFigures): string {
+  const sizes = figures.engine;
+  const parts = [
+    '# Performance',
+    '',
+    `Measured by \`${figures.command}\` on ${figures.date}: ${figures.machine}.`,
+    'Latencies in milliseconds. Synthetic bases are the real facts copied with new ids and 30 % of their words varied',
+    '(deterministic seed), so the vocabulary grows with the base; they measure cost, not quality.',
+    '',
+    '## Targets',
+    '',
+    table(
+      ['what', 'target', 'measured', ''],
+      targets(figures).map((t) => [t.what, t.target, t.measured, t.met ? 'met' : '**missed**']),
+    ),
+    '',
+    '## The answer engine by base size',
+    '',
+    table(
+      ['', ...sizes.map((s) => `${s.times}× (${s.facts.toLocaleString('en')} facts)`)],
+      [
+        ['index build', ...sizes.map((s) => `${ms(s.buildMs, 0)} ms`)],
+        ['heap after build', ...sizes.map((s) => `${s.heapMb.toFixed(0)} MB`)],
+        ['RSS after build', ...sizes.map((s) => `${s.rssMb.toFixed(0)} MB`)],
+        ['answer() p50 / p99 / max', ...sizes.map((s) => `${ms(s.answer.p50)} / ${ms(s.answer.p99)} / ${ms(s.answer.max)}`)],
+        ['answers per second, one core', ...sizes.map((s) => s.qps.toFixed(0))],
+        ['autocomplete p50 / p99', ...sizes.map((s) => `${ms(s.autocomplete.p50)} / ${ms(s.autocomplete.p99)}`)],
+        ['fuse.js alone: build', ...sizes.map((s) => `${ms(s.baseline.buildMs, 0)} ms`)],
+        ['fuse.js alone: p50 / p99 (sample)', ...sizes.map((s) => `${ms(s.baseline.answer.p50, 1)} / ${ms(s.baseline.answer.p99, 1)} (${s.baseline.sample})`)],
+        ['xenbot faster by (mean / p50)', ...sizes.map((s) => `${s.speedup.mean.toFixed(0)}× / ${s.speedup.p50.toFixed(0)}×`)],
+      ],
+    ),
+    '',
+    `answer() runs over the public question set (${sizes[0]?.answer.n ?? 0} timings at 1×); autocomplete over prefixes of`,
+    'feature names (1 to 21 characters). The fuse.js baseline is one index over titles, aliases and texts with the whole',
+    'question as the pattern, timed on a sample of the questions; the speed-up compares both on that same sample.',
+  ];
+  const real = sizes.find((s) => s.times === 1);
+  if (real?.top1) {
+    parts.push(
+      '',
+      `Quality on the real base (${real.top1.questions} in-scope questions, best fact right): xenbot ${(100 * real.top1.xenbot).toFixed(1)} %,`,
+      `fuse.js alone ${(100 * real.top1.baseline).toFixed(1)} %. Speed is not bought with quality.`,
+    );
+  }
+  if (figures.coldStart) {
+    const c = figures.coldStart;
+    parts.push(
+      '',
+      '## Cold start of `ask`',
+      '',
+      'Process start to answer printed, `node dist/cli/ask.js --json "What is PVH?"` (what `npm run ask` runs, without npm\'s own start-up):',
+      '',
+      table(
+        ['', 'wall time'],
+        [
+          ['first run after a knowledge change (YAML parsed, validated, indexed; snapshot written)', `${ms(c.fromFilesMs, 0)} ms`],
+          [`later runs, from the snapshot (p50 / max of ${c.fromSnapshot.n})`, `${ms(c.fromSnapshot.p50, 0)} / ${ms(c.fromSnapshot.max, 0)} ms`],
+        ],
+      ),
+    );
+  }
+  if (figures.botMemory) {
+    const m = figures.botMemory;
+    parts.push(
+      '',
+      '## The running bot',
+      '',
+      `\`node dist/discord/main.js\` on the real base, connected to the local fake Discord: RSS ${m.rssAfterStartMb.toFixed(0)} MB after start-up,`,
+      `${m.rssAfterLoadMb.toFixed(0)} MB after answering ${m.interactions} \`/xen ask\` interactions.`,
+    );
+  }
+  for (const section of figures.sections ?? []) parts.push('', section);
+  return `${parts.join('\n')}\n`;
+}
