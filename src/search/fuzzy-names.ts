@@ -10,8 +10,8 @@ export interface FuzzyHit<T> {
 }
 
 /** A name must share this share of the query's trigrams to be scored at all. */
-const MIN_SHARED_TRIGRAMS = 0.25;
-const MAX_SHORTLIST = 300;
+const MIN_SHARED_TRIGRAMS = 0.4;
+const MAX_SHORTLIST = 100;
 
 function trigrams(text: string): string[] {
   const padded = `^${text}$`;

@@ -3,13 +3,17 @@ import { stems, type WordGroup } from './analyze.ts';
 import { digitsOf, editDistance, typoAllowance } from './edit-distance.ts';
 import type { SearchIndex } from './search-index.ts';
 
+/** Longer than any word worth correcting ("virtualisation" is 14, "spiceusbredirection" 19). */
+const MAX_CORRECTABLE_LENGTH = 32;
+
 /**
  * Best dictionary word within the typo allowance: closest first, then the most frequent, then alphabetical, so the
  * choice never depends on the order the dictionary happens to list words in (a restored snapshot lists them differently).
  */
 export function correctWord(index: SearchIndex, word: string): string | undefined {
   const allowance = typoAllowance(word);
-  if (allowance === 0) return undefined;
+  // A pasted hash or a run of letters is no typo of a word, and each extra letter costs one more lookup below.
+  if (allowance === 0 || word.length > MAX_CORRECTABLE_LENGTH) return undefined;
   let best: { word: string; distance: number; frequency: number } | undefined;
   for (const [candidate, frequency] of neighbours(index, word, allowance)) {
     if (digitsOf(candidate) !== digitsOf(word)) continue;
