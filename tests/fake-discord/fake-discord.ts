@@ -21,6 +21,8 @@ import {
   describeError,
   describeGatewayEvent,
   describeRequest,
+  replyKey,
+  requestKeys,
 } from './recorder.ts';
 import { RestServer } from './rest-server.ts';
 
@@ -45,7 +47,7 @@ export class FakeDiscord {
   readonly applicationId: string;
   /** The user interactions and messages come from unless a test passes another. */
   readonly defaultUser: APIUser;
-  private readonly requestLog = new WaitableLog<RecordedRequest>(describeRequest);
+  private readonly requestLog = new WaitableLog<RecordedRequest>(describeRequest, requestKeys);
   private readonly errorLog = new WaitableLog<FakeError>(describeError);
   private readonly gatewayLog = new WaitableLog<GatewayEvent>(describeGatewayEvent);
   private readonly gateway: FakeGateway;
@@ -217,6 +219,13 @@ export class FakeDiscord {
       opts,
       'a channel message from the bot',
     );
+    return r.response as APIMessage;
+  }
+
+  /** The bot's first accepted reply to a channel message (`message_reference` pointing at it); waits if none yet. */
+  async waitForReplyTo(message: MessageRef, opts?: WaitOptions): Promise<APIMessage> {
+    const id = dispatchers.refId(message);
+    const r = await this.requestLog.wait(() => true, opts, `the bot's reply to message ${id}`, replyKey(id));
     return r.response as APIMessage;
   }
 
