@@ -245,6 +245,17 @@ export class FakeDiscord {
     if (problems.length > 0) throw new Error(`fake-discord recorded ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
 
+  /**
+   * Forgets recorded requests, gateway frames, answered interactions and all messages, so a long run measures
+   * the bot's memory rather than the fake's history. Errors are kept. Call it between rounds, with nothing pending.
+   */
+  forgetHistory(): void {
+    this.requestLog.clear();
+    this.gatewayLog.clear();
+    for (const [id, it] of this.core.interactions) if (it.callback || it.timedOut) this.core.interactions.delete(id);
+    this.core.messages.clear();
+  }
+
   async close(): Promise<void> {
     for (const it of this.core.interactions.values()) clearTimeout(it.timer);
     for (const log of [this.requestLog, this.errorLog, this.gatewayLog]) log.cancelAll('fake-discord closed');

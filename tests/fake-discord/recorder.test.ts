@@ -52,3 +52,16 @@ describe('WaitableLog', () => {
     expect(message).not.toContain('b#4');
   });
 });
+
+describe('WaitableLog.clear', () => {
+  it('GIVEN a cleared log THEN old entries are gone from items, keys and waits, and new ones are seen', async () => {
+    const entries = log();
+    entries.push({ key: 'a', n: 1 });
+    entries.clear();
+    expect(entries.items).toEqual([]);
+    expect(entries.withKey('a')).toEqual([]);
+    const next = entries.wait(() => true, {}, 'entry', 'a');
+    entries.push({ key: 'a', n: 2 });
+    expect(await next).toEqual({ key: 'a', n: 2 });
+  });
+});

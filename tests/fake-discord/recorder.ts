@@ -122,6 +122,12 @@ export class WaitableLog<T> {
     });
   }
 
+  /** Forgets every entry (pending waits keep waiting for new ones); `since` positions restart at 0. */
+  clear(): void {
+    this.items.length = 0;
+    this.byKey.clear();
+  }
+
   /** Rejects pending waits so nothing keeps the process alive after `close()`. */
   cancelAll(reason: string): void {
     for (const cancel of [...this.cancels]) cancel(new Error(reason));
