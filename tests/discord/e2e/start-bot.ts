@@ -40,11 +40,17 @@ export interface BotOptions {
   textChannels?: number;
   /** Default true. Long load runs drop the log lines (still written by pino, as in production) to keep memory flat. */
   keepLogs?: boolean;
+  /** Discord's 3-second window for the first response; tests that are not about speed may widen it. */
+  interactionResponseWindowMs?: number;
 }
 
 export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> {
   const channels = Array.from({ length: options.textChannels ?? 1 }, (_, i) => ({ name: i === 0 ? 'general' : `general-${i + 1}` }));
-  const fake = await startFakeDiscord({ token: TOKEN, guilds: [{ channels }] });
+  const fake = await startFakeDiscord({
+    token: TOKEN,
+    guilds: [{ channels }],
+    ...(options.interactionResponseWindowMs ? { interactionResponseWindowMs: options.interactionResponseWindowMs } : {}),
+  });
   const lines: string[] = [];
   const keep = options.keepLogs ?? true;
   const logger = createLogger(keep ? 'debug' : 'info', { write: (line: string) => void (keep && lines.push(line)) });
