@@ -25,6 +25,8 @@ export interface LoadFigures {
   byKind: Record<JobKind, number>;
   wallMs: number;
   throughputPerSec: number;
+  /** Jobs whose reply was captured in time; the latency figures are over these. */
+  replied: number;
   latencyMs: Percentiles;
   latencyByKindMs: Partial<Record<JobKind, Percentiles>>;
   /** Interactions with exactly one accepted initial response, mentions with exactly one reply. */
@@ -140,6 +142,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
       byKind,
       wallMs,
       throughputPerSec: (jobs.length / wallMs) * 1000,
+      replied: sent.filter((s) => s.latencyMs !== undefined).length,
       latencyMs: percentiles(Object.values(samples).flat()),
       latencyByKindMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, percentiles(v)])),
       answeredOnce: counts.filter((c) => c === 1).length,
