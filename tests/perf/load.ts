@@ -24,7 +24,7 @@ const inFlight = Number(values['in-flight']);
 const seed = Number(values.seed);
 
 const ms = (x: number) => x.toFixed(1).padStart(8);
-const HEADER = `${'run'.padEnd(26)} ${'n'.padStart(5)} ${'wall s'.padStart(7)} ${'per s'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'once'.padStart(5)} ${'miss'.padStart(5)} ${'dup'.padStart(4)} ${'refused'.padStart(7)}`;
+const HEADER = `${'run'.padEnd(26)} ${'n'.padStart(5)} ${'wall s'.padStart(7)} ${'ok/s'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'once'.padStart(5)} ${'miss'.padStart(5)} ${'dup'.padStart(4)} ${'refused'.padStart(7)}`;
 function row(label: string, f: LoadFigures): string {
   const l = f.latencyMs;
   const at = (x: number) => (f.replied > 0 ? ms(x) : '-'.padStart(8));
@@ -62,7 +62,7 @@ try {
 }
 
 console.log('\np50/p99 ms by kind');
-for (const [label, f] of results) console.log(`  ${label.padEnd(24)} ${byKind(f)}`);
+for (const [label, f] of results) console.log(`  ${label.padEnd(24)} ${byKind(f)}${f.dispatchAllMs === undefined ? '' : `; the fake took ${f.dispatchAllMs.toFixed(0)} ms to dispatch them all`}`);
 const refused = results.flatMap(([label, f]) => (f.fakeErrors.length ? [`  ${label}: ${f.fakeErrors.length}, first: ${f.fakeErrors[0]}`] : []));
 if (refused.length) console.log(`\nrefused by the fake (as Discord would)\n${refused.join('\n')}`);
 const pings = results.filter(([, f]) => f.pings);
