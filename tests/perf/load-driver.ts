@@ -125,8 +125,9 @@ export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
     const started = performance.now();
     const { sent, dispatchAllMs } = await drive(bot, jobs, opts.concurrency, opts.timeoutMs ?? 30_000);
     const wallMs = performance.now() - started;
-    // A second answer would come after the first: give it a moment before counting.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Late answers (past the driver's timeout) and second answers come after: count once the bot has gone quiet,
+    // so they are counted here and do not leak into the next run on the same bot.
+    await quiet(bot);
 
     const { callbacks, replies } = countReplies(bot, since);
     const counts = sent.map((s) => (s.interactionId ? callbacks.get(s.interactionId) : replies.get(s.messageId ?? '')) ?? 0);
@@ -162,6 +163,16 @@ export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
     };
   } finally {
     if (!opts.bot) await stopQuietly(bot);
+  }
+}
+
+/** Resolves once the bot has made no request for `quietMs` (at most `maxMs`). */
+async function quiet(bot: BotUnderTest, quietMs = 300, maxMs = 120_000): Promise<void> {
+  const until = performance.now() + maxMs;
+  let seen = -1;
+  while (seen !== bot.fake.requests.length && performance.now() < until) {
+    seen = bot.fake.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
   }
 }
 

@@ -11,9 +11,9 @@ import { DEFAULT_MIX } from './workload.ts';
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '100,2000' },
-    'in-flight': { type: 'string', default: '100' },
+    'in-flight': { type: 'string', default: '20' },
     sequential: { type: 'string', default: '300' },
-    'memory-rounds': { type: 'string', default: '6' },
+    'memory-rounds': { type: 'string', default: '5' },
     'memory-size': { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     profile: { type: 'string' },

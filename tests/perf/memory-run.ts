@@ -12,7 +12,8 @@ export interface MemoryRound {
 }
 
 /**
- * The fake's records are dropped after each round (`forgetHistory`), so the heap shows what the bot keeps.
+ * The fake's records and errors are dropped after each round (`forgetHistory`, `takeErrors`), so the heap
+ * shows what the bot keeps.
  * Round 1 includes warm-up (JIT, caches), so flatness is judged from round 2 on.
  */
 export async function runMemoryRounds(opts: { rounds: number; size: number; concurrency: number | 'all'; seed?: number }): Promise<{ start: Memory; rounds: MemoryRound[] }> {
@@ -23,6 +24,7 @@ export async function runMemoryRounds(opts: { rounds: number; size: number; conc
     for (let round = 1; round <= opts.rounds; round++) {
       const figures = await runLoad({ n: opts.size, concurrency: opts.concurrency, bot, seed: (opts.seed ?? 1) + round });
       bot.fake.forgetHistory();
+      bot.fake.takeErrors(); // already counted in the round's figures
       rounds.push({ round, total: round * opts.size, figures, after: memory() });
     }
     return { start, rounds };
