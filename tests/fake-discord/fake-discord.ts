@@ -22,6 +22,8 @@ import {
   describeError,
   describeGatewayEvent,
   describeRequest,
+  replyKey,
+  requestKeys,
 } from './recorder.ts';
 import { RestServer } from './rest-server.ts';
 
@@ -46,7 +48,7 @@ export class FakeDiscord {
   readonly applicationId: string;
   /** The user interactions and messages come from unless a test passes another. */
   readonly defaultUser: APIUser;
-  private readonly requestLog = new WaitableLog<RecordedRequest>(describeRequest);
+  private readonly requestLog = new WaitableLog<RecordedRequest>(describeRequest, requestKeys);
   private readonly errorLog = new WaitableLog<FakeError>(describeError);
   private readonly gatewayLog = new WaitableLog<GatewayEvent>(describeGatewayEvent);
   private readonly gateway: FakeGateway;
@@ -247,6 +249,13 @@ export class FakeDiscord {
     return r.response as APIMessage;
   }
 
+  /** The bot's first accepted reply to a channel message (`message_reference` pointing at it); waits if none yet. */
+  async waitForReplyTo(message: MessageRef, opts?: WaitOptions): Promise<APIMessage> {
+    const id = dispatchers.refId(message);
+    const r = await this.requestLog.wait(() => true, opts, `the bot's reply to message ${id}`, replyKey(id));
+    return r.response as APIMessage;
+  }
+
   /** Returns and forgets the recorded errors, for tests that provoke one on purpose. */
   takeErrors(): FakeError[] {
     return this.errorLog.items.splice(0);
@@ -261,6 +270,17 @@ export class FakeDiscord {
       }
     }
     if (problems.length > 0) throw new Error(`fake-discord recorded ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+
+  /**
+   * Forgets recorded requests, gateway frames, answered interactions and all messages, so a long run measures
+   * the bot's memory rather than the fake's history. Errors are kept. Call it between rounds, with nothing pending.
+   */
+  forgetHistory(): void {
+    this.requestLog.clear();
+    this.gatewayLog.clear();
+    for (const [id, it] of this.core.interactions) if (it.callback || it.timedOut) this.core.interactions.delete(id);
+    this.core.messages.clear();
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,7 @@ import type {
 import type { FakeCore, InteractionState } from './core.ts';
 import type { FakeErrorKind } from './errors.ts';
 import { CALLBACK_ROUTE } from './interaction-routes.ts';
-import type { RecordedRequest, WaitOptions, WaitableLog } from './recorder.ts';
+import { interactionKey, type RecordedRequest, type WaitOptions, type WaitableLog } from './recorder.ts';
 
 /** Body of an initial response, typed loosely enough to read any callback type without narrowing. */
 export interface CallbackBody {
@@ -56,17 +56,18 @@ export class InteractionHandle {
       (req) => req.interactionId === this.id && req.route === CALLBACK_ROUTE && req.status < 300,
       opts,
       `an accepted initial response to ${this.state.label}`,
+      interactionKey(this.id),
     );
     return r.body as CallbackBody;
   }
 
   /** Callback, follow-ups, edits, fetches and deletes of this interaction, in order. */
   requests(): RecordedRequest[] {
-    return this.log.items.filter((r) => r.interactionId === this.id);
+    return this.log.withKey(interactionKey(this.id));
   }
 
   waitForRequest(pred: (r: RecordedRequest) => boolean, opts: WaitOptions = {}): Promise<RecordedRequest> {
-    return this.log.wait((r) => r.interactionId === this.id && pred(r), opts, `a matching request for ${this.state.label}`);
+    return this.log.wait((r) => r.interactionId === this.id && pred(r), opts, `a matching request for ${this.state.label}`, interactionKey(this.id));
   }
 
   /** What `@original` currently designates (the reply, or the component's message after an update). */

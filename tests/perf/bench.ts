@@ -1,6 +1,7 @@
 // `npm run bench`: the speed of xenbot as a table. The engine at 1×, 10× and 100× the real base (each size in a
-// process of its own) against fuse.js alone, the cold start of `ask`, and the memory of the running bot. Prints the
-// report and writes it to docs/performance.md. `--quick` runs small sizes and writes nothing unless `--out` is given.
+// process of its own) against fuse.js alone, the cold start of `ask`, the memory of the running bot, and slash
+// commands and autocomplete end to end through the fake Discord. Prints the report and writes docs/performance.md.
+// `--quick` runs small sizes and writes nothing unless `--out` is given.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadQuestionSet } from '../../src/quality/question-set.ts';
 import { measureBotMemory } from './bot-memory.ts';
 import { measureColdStart } from './cold-start.ts';
+import { measureEndToEnd } from './end-to-end.ts';
 import type { EngineFigures } from './engine-size.ts';
 import { machine } from './measure.ts';
 import { renderReport, type BenchFigures } from './report.ts';
@@ -57,6 +59,9 @@ const botMemory = await measureBotMemory(
   quick ? 20 : 500,
 );
 
+log('end to end through the fake Discord…');
+const endToEnd = await measureEndToEnd(quick ? { sequential: 20, concurrent: 20, warmup: 10 } : { sequential: 300, concurrent: 500 });
+
 const figures: BenchFigures = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   machine: machine(),
@@ -64,6 +69,7 @@ const figures: BenchFigures = {
   engine,
   coldStart,
   botMemory,
+  endToEnd,
 };
 const report = renderReport(figures);
 process.stdout.write(report);

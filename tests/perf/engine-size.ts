@@ -7,8 +7,8 @@ import { evaluate, ratio } from '../../src/quality/evaluate.ts';
 import { isOutOfScope, loadQuestionSet } from '../../src/quality/question-set.ts';
 import { completeFacts } from '../../src/search/autocomplete.ts';
 import { fuseBaseline } from './fuse-baseline.ts';
-import { memoryMb, percentiles, timeEach, type Percentiles } from './measure.ts';
-import { seededRandom, syntheticBase } from './synthetic-base.ts';
+import { memory, percentiles, seededRandom, timeEach, type Percentiles } from './measure.ts';
+import { syntheticBase } from './synthetic-base.ts';
 
 export interface EngineFigures {
   times: number;
@@ -51,11 +51,11 @@ export function benchEngine(options: EngineBenchOptions): EngineFigures {
   const texts = questions.map((q) => q.question);
   const base = syntheticBase(kb, options.times);
 
-  const before = memoryMb();
+  const before = memory();
   let started = performance.now();
   const engine = createAnswerEngine(base);
   const buildMs = performance.now() - started;
-  const after = memoryMb();
+  const after = memory();
 
   for (const q of texts) engine.answer(q); // warm-up: JIT, stem cache
   const rounds = Array.from({ length: options.repeat }, () => texts).flat();
@@ -89,8 +89,8 @@ export function benchEngine(options: EngineBenchOptions): EngineFigures {
     times: options.times,
     facts: base.facts.length,
     buildMs,
-    heapMb: after.heap - before.heap,
-    rssMb: after.rss,
+    heapMb: after.heapMb - before.heapMb,
+    rssMb: after.rssMb,
     answer: percentiles(answerSamples),
     qps,
     autocomplete: percentiles(autocompleteSamples),

@@ -1,6 +1,7 @@
 // The benchmark's figures as Markdown: printed by `npm run bench` and written to docs/performance.md.
 import type { BotMemoryFigures } from './bot-memory.ts';
 import type { ColdStartFigures } from './cold-start.ts';
+import type { EndToEndRow } from './end-to-end.ts';
 import type { EngineFigures } from './engine-size.ts';
 import { ms } from './measure.ts';
 
@@ -11,8 +12,7 @@ export interface BenchFigures {
   engine: EngineFigures[];
   coldStart?: ColdStartFigures;
   botMemory?: BotMemoryFigures;
-  /** Extra Markdown sections (end-to-end figures), already rendered. */
-  sections?: string[];
+  endToEnd?: EndToEndRow[];
 }
 
 /** The issue's targets, checked against the figures: the table says which hold. */
@@ -44,6 +44,15 @@ export function targets(figures: BenchFigures): Target[] {
   if (figures.coldStart) {
     const p50 = figures.coldStart.fromSnapshot.p50;
     list.push({ what: 'cold start of ask (snapshot), p50', target: '≤ 500 ms', measured: `${ms(p50, 0)} ms`, met: p50 <= 500 });
+  }
+  const slashSequential = figures.endToEnd?.find((r) => r.what === 'slash commands' && r.mode === 'sequential');
+  if (slashSequential) {
+    const p50 = slashSequential.figures.latencyMs.p50;
+    list.push({ what: 'end to end, slash commands one at a time, p50', target: '≤ 3 ms', measured: `${ms(p50)} ms`, met: p50 <= 3 });
+  }
+  for (const row of figures.endToEnd?.filter((r) => r.mode === 'concurrent') ?? []) {
+    const f = row.figures;
+    list.push({ what: `end to end, ${f.n} ${row.what} at once, answered exactly once`, target: `${f.n} / ${f.n}`, measured: `${f.answeredOnce} / ${f.n}`, met: f.answeredOnce === f.n });
   }
   if (figures.botMemory) {
     const rss = figures.botMemory.rssAfterLoadMb;
@@ -127,6 +136,29 @@ export function renderReport(figures: BenchFigures): string {
       `${m.rssAfterLoadMb.toFixed(0)} MB after answering ${m.interactions} \`/xen ask\` interactions.`,
     );
   }
-  for (const section of figures.sections ?? []) parts.push('', section);
+  if (figures.endToEnd) {
+    parts.push(
+      '',
+      '## End to end through the fake Discord',
+      '',
+      'The real bot (discord.js over a WebSocket gateway and HTTP REST on 127.0.0.1, one process with the fake), from',
+      'dispatching the interaction to the fake receiving its first response:',
+      '',
+      table(
+        ['', 'p50', 'p99', 'max', 'answered exactly once', 'refused by the fake'],
+        figures.endToEnd.map(({ what, mode, figures: f }) => [
+          `${what}, ${mode === 'sequential' ? 'one at a time' : `${f.n} at once`}`,
+          ms(f.latencyMs.p50),
+          ms(f.latencyMs.p99),
+          ms(f.latencyMs.max),
+          `${f.answeredOnce} / ${f.n}`,
+          String(f.fakeErrors.length),
+        ]),
+      ),
+      '',
+      'At once, every interaction waits for those dispatched before it: the bot and the fake share one event loop, so',
+      'the latency is the queue, not the answer. See docs/load.md (`npm run load`) for mixed load and memory over time.',
+    );
+  }
   return `${parts.join('\n')}\n`;
 }

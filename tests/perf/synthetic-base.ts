@@ -1,18 +1,7 @@
 // Larger knowledge bases for the benchmark, grown from the real facts: how cost scales with size, not a quality test.
 import type { Fact } from '../../src/knowledge/schema.ts';
 import type { KnowledgeBase } from '../../src/knowledge/validate.ts';
-
-/** mulberry32: a tiny seeded generator, so every run benchmarks the same synthetic base. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './measure.ts';
 
 /** Share of a copy's words replaced by new ones: the vocabulary grows with the base, as a real one would. */
 const VARIED_WORDS = 0.3;

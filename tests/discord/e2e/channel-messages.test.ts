@@ -10,7 +10,7 @@ afterEach(async () => {
 
 /** The bot's reply to one message (waits for it). */
 async function replyTo(b: BotUnderTest, question: APIMessage): Promise<APIMessage> {
-  return b.fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+  return b.fake.waitForReplyTo(question);
 }
 
 /** Replies the bot has sent to a message so far. */

@@ -1,0 +1,113 @@
+// Starts the real bot (real discord.js client, real handlers, real knowledge base) against a fresh fake Discord.
+// Free of vitest, so scripts (the load driver) can start the bot the same way the tests do.
+import { Client, Events, REST } from 'discord.js';
+import { createAnswerEngine, type AnswerEngine } from '../../../src/answer/engine.ts';
+import { createBot } from '../../../src/discord/bot.ts';
+import { Cooldown } from '../../../src/discord/cooldown.ts';
+import type { BotContext } from '../../../src/discord/handlers/context.ts';
+import { registerCommands } from '../../../src/discord/register-commands.ts';
+import type { RestPolicy } from '../../../src/discord/rest-policy.ts';
+import { loadKnowledge } from '../../../src/knowledge/load.ts';
+import { createLogger } from '../../../src/log/logger.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../../fake-discord/index.ts';
+
+/** Looks like a bot token, so a log line that leaked it would be easy to spot. */
+export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.token-for-tests-only-0123456789';
+
+let engine: AnswerEngine | undefined;
+/** The shipped knowledge base, indexed once per test file. */
+export function sharedEngine(): AnswerEngine {
+  engine ??= createAnswerEngine(loadKnowledge());
+  return engine;
+}
+
+export interface BotUnderTest {
+  fake: FakeDiscord;
+  client: Client;
+  ctx: BotContext;
+  /** Every structured log line the bot wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+  /** The raw log output, to check that secrets never appear in it. */
+  rawLogs: () => string;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  cooldownSeconds?: number;
+  /** Answer every message in the fake's text channel. */
+  answerInTextChannel?: boolean;
+  engine?: AnswerEngine;
+  /** Text channels in the guild (default 1, #general); load runs spread channel questions over several. */
+  textChannels?: number;
+  /** Default true. Long load runs drop the log lines (still written by pino, as in production) to keep memory flat. */
+  keepLogs?: boolean;
+  /** Discord's 3-second window for the first response; tests that are not about speed may widen it. */
+  interactionResponseWindowMs?: number;
+  /** Shorter REST timeouts and waits, so fault tests stay quick. */
+  rest?: Partial<RestPolicy>;
+  /** Options of the fake, e.g. a short `heartbeatIntervalMs`. */
+  fake?: Omit<FakeDiscordOptions, 'token'>;
+}
+
+export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> {
+  const channels = Array.from({ length: options.textChannels ?? 1 }, (_, i) => ({ name: i === 0 ? 'general' : `general-${i + 1}` }));
+  const fake = await startFakeDiscord({
+    ...options.fake,
+    token: TOKEN,
+    guilds: [{ channels }],
+    ...(options.interactionResponseWindowMs ? { interactionResponseWindowMs: options.interactionResponseWindowMs } : {}),
+  });
+  const lines: string[] = [];
+  const keep = options.keepLogs ?? true;
+  const logger = createLogger(keep ? 'debug' : 'info', { write: (line: string) => void (keep && lines.push(line)) });
+  const ctx: BotContext = {
+    engine: options.engine ?? sharedEngine(),
+    logger,
+    cooldown: new Cooldown(options.cooldownSeconds ?? 0),
+    about: { version: '9.9.9-test', knowledgeUpdated: '2026-11-26' },
+    answerChannelIds: new Set(options.answerInTextChannel ? [fake.textChannelId()] : []),
+  };
+  const apiUrl = `${fake.restUrl}/api`;
+  // Registered as `npm run deploy-commands` would: the fake then checks every slash command against it.
+  await registerCommands(new REST({ api: apiUrl }).setToken(TOKEN), fake.applicationId, fake.guildIds()[0]);
+
+  const client = createBot(ctx, { token: TOKEN, apiUrl, ...(options.rest ? { rest: options.rest } : {}) });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(TOKEN);
+  await ready;
+  return {
+    fake,
+    client,
+    ctx,
+    get logs() {
+      return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
+    rawLogs: () => lines.join(''),
+    async stop() {
+      await client.destroy();
+      try {
+        fake.assertNoErrors();
+        assertNoPings(fake);
+      } finally {
+        await fake.close();
+      }
+    },
+  };
+}
+
+/** Every message the bot sent or edited, whatever the route, carried allowed_mentions that parse nothing. */
+export function assertNoPings(fake: FakeDiscord): void {
+  const sent = fake.requests.filter((r) => r.status < 300 && ['POST', 'PATCH'].includes(r.method) && !r.route.includes('/commands'));
+  const offending = sent.flatMap((r) => {
+    const body = r.body as { type?: number; data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown } | undefined;
+    if (!body) return [];
+    const isCallback = typeof body.type === 'number';
+    if (isCallback && body.data === undefined) return []; // deferrals carry no message
+    if (isCallback && body.type === 8) return []; // autocomplete choices are not a message
+    const mentions = (isCallback ? body.data?.allowed_mentions : body.allowed_mentions) as { parse?: unknown[]; roles?: unknown[]; users?: unknown[] } | undefined;
+    const safe = mentions?.parse?.length === 0 && (mentions.roles ?? []).length === 0 && (mentions.users ?? []).length <= 1;
+    return safe ? [] : [`${r.method} ${r.path}: ${JSON.stringify(mentions)}`];
+  });
+  if (sent.length === 0) return;
+  if (offending.length > 0) throw new Error(`replies that could ping:\n  ${offending.join('\n  ')}`);
+}
