@@ -19,7 +19,8 @@ export interface WordGroup {
 const english = snowball.newStemmer('english');
 const french = snowball.newStemmer('french');
 const stemCache = new Map<string, readonly string[]>();
-const STEM_CACHE_LIMIT = 50_000; // bounded: questions are user input
+/** Bounded, as questions are user input; large enough for the vocabulary of a base many times this one. */
+const STEM_CACHE_LIMIT = 200_000;
 
 /** English and French stems of a lower-case word, computed on the accented form and then folded. */
 export function stems(word: string): readonly string[] {

@@ -209,7 +209,13 @@ export function snapshotSearchIndex(index: SearchIndex): IndexSnapshot {
 }
 
 export function restoreSearchIndex(snapshot: IndexSnapshot): SearchIndex {
+  // The spelling dictionary is only needed for a word the base does not know: built on first use, it stays off
+  // the start-up path of a one-question `ask`.
+  let vocabulary: SearchableMap<number> | undefined;
   return {
+    get vocabulary() {
+      return (vocabulary ??= SearchableMap.from(snapshot.vocabulary));
+    },
     factCount: snapshot.factCount,
     // Questions are analysed before they reach the index, so a restored index never tokenizes anything itself.
     bm25: MiniSearch.loadJS(snapshot.bm25, bm25Options((text) => analyze(text).flatMap((g) => g.terms))),
@@ -218,6 +224,5 @@ export function restoreSearchIndex(snapshot: IndexSnapshot): SearchIndex {
     fuzzyNames: fuzzyNamesOf(snapshot.names, snapshot.trigrams),
     factVocabulary: lazyVocabularies(snapshot.factVocabulary),
     documentFrequency: new Map(snapshot.documentFrequency),
-    vocabulary: SearchableMap.from(snapshot.vocabulary),
   };
 }

@@ -6,10 +6,25 @@ const DIACRITICS = /\p{M}+/gu;
 /** Printable ASCII has no accents and nothing invisible; most of the base and most questions are just that. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Folded words, memoised: a French base folds the same accented words again and again while indexing. */
+const foldedWords = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 100_000;
+const MEMO_MAX_LENGTH = 40;
+
 /** Lower-case, strip accents and invisible characters, unify apostrophes; keeps punctuation. */
 export function foldAccents(input: string): string {
   // The fast path skips Unicode normalisation, the costliest step of building the index (npm run bench).
   if (PRINTABLE_ASCII.test(input)) return input.replaceAll('`', "'").toLowerCase();
+  if (input.length > MEMO_MAX_LENGTH) return foldUnicode(input);
+  let folded = foldedWords.get(input);
+  if (folded === undefined) {
+    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear(); // bounded: questions are user input
+    foldedWords.set(input, (folded = foldUnicode(input)));
+  }
+  return folded;
+}
+
+function foldUnicode(input: string): string {
   return input
     .normalize('NFKD')
     .replace(DIACRITICS, '')

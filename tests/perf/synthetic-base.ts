@@ -3,30 +3,41 @@ import type { Fact } from '../../src/knowledge/schema.ts';
 import type { KnowledgeBase } from '../../src/knowledge/validate.ts';
 import { seededRandom } from './measure.ts';
 
-/** Share of a copy's words replaced by new ones: the vocabulary grows with the base, as a real one would. */
+/** Share of a copy's words replaced by variants: the vocabulary grows with the base, as a real one would. */
 const VARIED_WORDS = 0.3;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** Replaces some words with pseudo-words derived from them ("channels" → "chanqelsv"), keeping the text's shape. */
-function varyText(text: string, random: () => number): string {
-  return text.replace(/\p{L}{4,}/gu, (word) => {
-    if (random() >= VARIED_WORDS) return word;
-    const letter = () => LETTERS[Math.floor(random() * LETTERS.length)]!;
-    const at = 1 + Math.floor(random() * (word.length - 2));
-    return `${word.slice(0, at)}${letter()}${word.slice(at + 1)}${letter()}`;
-  });
+/**
+ * Variant `n` of a word: the same word and `n` always give the same pseudo-word ("channels" → "chanqelsv"), so
+ * variants recur across copies as words do across documents.
+ */
+function variant(word: string, n: number): string {
+  const random = seededRandom([...word].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261 ^ n));
+  const letter = () => LETTERS[Math.floor(random() * LETTERS.length)]!;
+  const at = 1 + Math.floor(random() * (word.length - 2));
+  return `${word.slice(0, at)}${letter()}${word.slice(at + 1)}${letter()}`;
 }
 
 /**
- * The base with `times` copies of every fact: the originals first, then copies with new ids and varied words.
+ * Replaces some words with one of `variants` variants. A real base 100 times larger repeats most of its words:
+ * vocabulary grows roughly with the square root of the text (Heaps' law), so the pool of variants per word does too.
+ */
+function varyText(text: string, random: () => number, variants: number): string {
+  return text.replace(/\p{L}{4,}/gu, (word) => (random() < VARIED_WORDS ? variant(word, Math.floor(random() * variants)) : word));
+}
+
+/**
+ * The base with `times` copies of every fact: the originals first, then copies with new ids and varied words
+ * (30 % of words of four letters or more, each one of about 2√times variants: 7 at 10×, 20 at 100×).
  * Related facts and citations still point at the originals, so every copy renders like a real fact.
  */
 export function syntheticBase(kb: KnowledgeBase, times: number, seed = 44): KnowledgeBase {
   const random = seededRandom(seed);
+  const variants = Math.ceil(2 * Math.sqrt(times));
   const facts: Fact[] = [...kb.facts];
   for (let copy = 1; copy < times; copy++) {
     for (const fact of kb.facts) {
-      const vary = (text: string) => varyText(text, random);
+      const vary = (text: string) => varyText(text, random, variants);
       facts.push({
         ...fact,
         id: `${fact.id}-s${copy}`,
