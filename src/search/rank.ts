@@ -67,7 +67,7 @@ export function rank(index: SearchIndex, question: string): Ranking {
 
   const combined = new Map<string, number>();
   if (queryTerms.length > 0) {
-    const hits = index.bm25.search({ combineWith: 'OR', queries: queryTerms });
+    const hits = index.bm25.search(queryTerms);
     const top = hits[0]?.score ?? 0;
     for (const hit of hits) combined.set(String(hit.id), top > 0 ? hit.score / top : 0);
   }

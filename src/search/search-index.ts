@@ -1,9 +1,9 @@
 // Builds, once at start-up, everything a question is matched against: a BM25 index, fact names, a vocabulary.
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Fact } from '../knowledge/schema.ts';
 import { foldAccents, nameKey } from '../text/fold.ts';
 import { analyze, type WordGroup } from './analyze.ts';
+import { Bm25Index, type Bm25Snapshot } from './bm25.ts';
 import { FuzzyNames, type TrigramPostings } from './fuzzy-names.ts';
 import { stripQuestionFrame } from './question-frame.ts';
 
@@ -21,7 +21,7 @@ export interface FactName {
 export interface SearchIndex {
   /** How many facts are indexed, for IDF weights. */
   readonly factCount: number;
-  readonly bm25: MiniSearch<IndexedFact>;
+  readonly bm25: Bm25Index;
   /** nameKey(id | title | alias) → fact id: the exact-match table. */
   readonly exactNames: ReadonlyMap<string, string>;
   readonly names: readonly FactName[];
@@ -66,6 +66,7 @@ interface IndexedFact {
 
 /** Field weights: measured on the evaluation set (npm run eval); titles and aliases are the curated signal. */
 export const FIELD_BOOST = { title: 2, aliases: 1.5, text: 1, tags: 1 } as const;
+const FIELDS = ['title', 'aliases', 'text', 'tags'] as const;
 
 function fieldsOf(fact: Fact): IndexedFact {
   return {
@@ -81,16 +82,6 @@ export function nameWords(name: string): string[] {
   return foldAccents(name).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
 }
 
-/** The BM25 index's options; a snapshot must be restored with the same ones. */
-function bm25Options(tokenize: (text: string) => string[]): Options<IndexedFact> {
-  return {
-    fields: ['title', 'aliases', 'text', 'tags'],
-    tokenize,
-    processTerm: (term) => term, // terms arrive fully analysed
-    searchOptions: { tokenize: (term) => [term], processTerm: (term) => term, boost: FIELD_BOOST },
-  };
-}
-
 function fuzzyNamesOf(names: readonly FactName[], postings?: TrigramPostings): FuzzyNames<FactName> {
   const options = {
     keys: ['folded'],
@@ -104,28 +95,25 @@ function fuzzyNamesOf(names: readonly FactName[], postings?: TrigramPostings): F
 
 export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
   // Each field is analysed once and the result shared by the BM25 index and the coverage vocabularies.
-  const analysed = new Map<string, WordGroup[]>();
-  const analyseField = (text: string) => {
-    let groups = analysed.get(text);
-    if (!groups) analysed.set(text, (groups = analyze(text)));
-    return groups;
-  };
-  const bm25 = new MiniSearch<IndexedFact>(bm25Options((text) => analyseField(text).flatMap((g) => g.terms)));
   const documents = facts.map(fieldsOf);
-  bm25.addAll(documents);
+  const analysed = documents.map((doc) => FIELDS.map((field) => analyze(doc[field])));
+  const bm25 = Bm25Index.build(
+    documents.map((doc, i) => ({ id: doc.id, fields: analysed[i]!.map((groups) => groups.flatMap((g) => g.terms)) })),
+    FIELDS.map((field) => FIELD_BOOST[field]),
+  );
 
   const factVocabulary = new Map<string, { all: Vocabulary; names: Vocabulary }>();
   const documentFrequency = new Map<string, number>();
   const vocabulary = new SearchableMap<number>();
-  for (const doc of documents) {
-    const nameGroups = [doc.title, doc.aliases, doc.tags].flatMap(analyseField);
-    const all = vocabularyOf([...nameGroups, ...analyseField(doc.text)]);
+  documents.forEach((doc, i) => {
+    const [title, aliases, text, tags] = analysed[i]!;
+    const nameGroups = [...title!, ...aliases!, ...tags!];
+    const all = vocabularyOf([...nameGroups, ...text!]);
     const names = vocabularyOf(nameGroups);
     for (const word of all.words) vocabulary.update(word, (n = 0) => n + 1);
     for (const term of all.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     factVocabulary.set(doc.id, { all, names });
-  }
-  analysed.clear();
+  });
 
   const names: FactName[] = [];
   const exactNames = new Map<string, string>();
@@ -167,7 +155,7 @@ interface VocabularySnapshot {
 /** The index as JSON-ready data for a snapshot; the matchers are rebuilt from it on restore. */
 export interface IndexSnapshot {
   factCount: number;
-  bm25: AsPlainObject;
+  bm25: Bm25Snapshot;
   exactNames: Array<[string, string]>;
   names: FactName[];
   trigrams: TrigramPostings;
@@ -217,8 +205,7 @@ export function restoreSearchIndex(snapshot: IndexSnapshot): SearchIndex {
       return (vocabulary ??= SearchableMap.from(snapshot.vocabulary));
     },
     factCount: snapshot.factCount,
-    // Questions are analysed before they reach the index, so a restored index never tokenizes anything itself.
-    bm25: MiniSearch.loadJS(snapshot.bm25, bm25Options((text) => analyze(text).flatMap((g) => g.terms))),
+    bm25: Bm25Index.fromJSON(snapshot.bm25),
     exactNames: new Map(snapshot.exactNames),
     names: snapshot.names,
     fuzzyNames: fuzzyNamesOf(snapshot.names, snapshot.trigrams),

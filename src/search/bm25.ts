@@ -1,0 +1,173 @@
+// BM25 over typed arrays. It scores exactly as MiniSearch did here (BM25+ with k 1.2, b 0.7, d 0.5; IDF per field;
+// field boosts; the sum multiplied by how many query terms matched), but keeps postings in flat arrays instead of an
+// object per document and term: on a base 100 times this one MiniSearch spent most of each question allocating and
+// collecting those objects (npm run bench). tests/search/bm25.test.ts checks the scores against MiniSearch's.
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+export interface Bm25Hit {
+  id: string;
+  score: number;
+}
+
+/** A document as analysed terms per field, in the index's field order; repeated terms count as frequency. */
+export interface Bm25Document {
+  id: string;
+  fields: ReadonlyArray<readonly string[]>;
+}
+
+/** The index as JSON-ready data: typed arrays as base64. */
+export interface Bm25Snapshot {
+  ids: string[];
+  terms: string[];
+  boosts: number[];
+  averageLengths: number[];
+  fields: Array<{ start: string; docs: string; frequencies: string; lengths: string }>;
+}
+
+interface FieldPostings {
+  /** Postings of term t are docs[start[t]] … docs[start[t + 1] - 1], with their frequencies. */
+  start: Uint32Array;
+  docs: Uint32Array;
+  frequencies: Uint16Array;
+  /** Distinct terms of each document in this field. */
+  lengths: Uint32Array;
+}
+
+const toBase64 = (array: Uint32Array | Uint16Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+function fromBase64<T extends Uint32Array | Uint16Array>(text: string, Type: { new (buffer: ArrayBuffer): T }): T {
+  const bytes = Buffer.from(text, 'base64');
+  return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+export class Bm25Index {
+  private readonly termIds: Map<string, number>;
+  /** Per-question scratch space, reused: a question allocates nothing per matching document. */
+  private readonly total: Float64Array;
+  private readonly termScore: Float64Array;
+  private readonly matchedTerms: Uint16Array;
+
+  private constructor(
+    private readonly ids: readonly string[],
+    private readonly terms: readonly string[],
+    private readonly boosts: readonly number[],
+    private readonly averageLengths: readonly number[],
+    private readonly fields: readonly FieldPostings[],
+  ) {
+    this.termIds = new Map(terms.map((term, i) => [term, i]));
+    this.total = new Float64Array(ids.length);
+    this.termScore = new Float64Array(ids.length);
+    this.matchedTerms = new Uint16Array(ids.length);
+  }
+
+  static build(documents: readonly Bm25Document[], boosts: readonly number[]): Bm25Index {
+    const termIds = new Map<string, number>();
+    const termId = (term: string) => {
+      let id = termIds.get(term);
+      if (id === undefined) termIds.set(term, (id = termIds.size));
+      return id;
+    };
+    const fields = boosts.map((_, f) => {
+      // (term, doc, frequency) triples in document order, grouped by term at the end.
+      const postings: number[] = [];
+      const lengths = new Uint32Array(documents.length);
+      let average = 0;
+      documents.forEach((doc, d) => {
+        const counts = new Map<number, number>();
+        for (const term of doc.fields[f] ?? []) {
+          const id = termId(term);
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+        lengths[d] = counts.size;
+        average = (average * d + counts.size) / (d + 1); // as MiniSearch averages, so scores match to the last bit
+        for (const [id, count] of counts) postings.push(id, d, Math.min(count, 0xffff));
+      });
+      return { postings, lengths, average };
+    });
+    const termCount = termIds.size;
+    const compiled = fields.map(({ postings, lengths }) => {
+      const start = new Uint32Array(termCount + 1);
+      for (let i = 0; i < postings.length; i += 3) start[postings[i]! + 1]!++;
+      for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+      const docs = new Uint32Array(postings.length / 3);
+      const frequencies = new Uint16Array(postings.length / 3);
+      const next = start.slice(0, termCount);
+      for (let i = 0; i < postings.length; i += 3) {
+        const at = next[postings[i]!]!++;
+        docs[at] = postings[i + 1]!;
+        frequencies[at] = postings[i + 2]!;
+      }
+      return { start, docs, frequencies, lengths };
+    });
+    return new Bm25Index(
+      documents.map((d) => d.id),
+      [...termIds.keys()],
+      boosts,
+      fields.map((f) => f.average),
+      compiled,
+    );
+  }
+
+  /** Documents matching any of the terms, best first. Each term counts once. */
+  search(queryTerms: readonly string[]): Bm25Hit[] {
+    const { total, termScore, matchedTerms } = this;
+    const count = this.ids.length;
+    const touched: number[] = [];
+    const termTouched: number[] = [];
+    for (const term of new Set(queryTerms)) {
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      this.fields.forEach((field, f) => {
+        const from = field.start[t]!;
+        const to = field.start[t + 1]!;
+        const matching = to - from;
+        if (matching === 0) return;
+        const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
+        const average = this.averageLengths[f]!;
+        const boost = this.boosts[f]!;
+        for (let p = from; p < to; p++) {
+          const d = field.docs[p]!;
+          const frequency = field.frequencies[p]!;
+          const raw = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * field.lengths[d]!) / average)));
+          if (termScore[d] === 0) termTouched.push(d);
+          termScore[d]! += boost * raw;
+        }
+      });
+      for (const d of termTouched) {
+        if (matchedTerms[d] === 0) touched.push(d);
+        matchedTerms[d]!++;
+        total[d]! += termScore[d]!;
+        termScore[d] = 0;
+      }
+      termTouched.length = 0;
+    }
+    const hits = touched.map((d) => ({ id: this.ids[d]!, score: total[d]! * matchedTerms[d]! }));
+    for (const d of touched) {
+      total[d] = 0;
+      matchedTerms[d] = 0;
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  toJSON(): Bm25Snapshot {
+    return {
+      ids: [...this.ids],
+      terms: [...this.terms],
+      boosts: [...this.boosts],
+      averageLengths: [...this.averageLengths],
+      fields: this.fields.map((f) => ({ start: toBase64(f.start), docs: toBase64(f.docs), frequencies: toBase64(f.frequencies), lengths: toBase64(f.lengths) })),
+    };
+  }
+
+  static fromJSON(snapshot: Bm25Snapshot): Bm25Index {
+    const fields = snapshot.fields.map((f) => ({
+      start: fromBase64(f.start, Uint32Array),
+      docs: fromBase64(f.docs, Uint32Array),
+      frequencies: fromBase64(f.frequencies, Uint16Array),
+      lengths: fromBase64(f.lengths, Uint32Array),
+    }));
+    return new Bm25Index(snapshot.ids, snapshot.terms, snapshot.boosts, snapshot.averageLengths, fields);
+  }
+}

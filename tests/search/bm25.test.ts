@@ -1,0 +1,63 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { loadQuestionSet } from '../../src/quality/question-set.ts';
+import { analyze } from '../../src/search/analyze.ts';
+import { Bm25Index } from '../../src/search/bm25.ts';
+
+const FIELDS = ['title', 'aliases', 'text', 'tags'] as const;
+const BOOST = { title: 2, aliases: 1.5, text: 1, tags: 1 };
+const terms = (text: string) => analyze(text).flatMap((g) => g.terms);
+
+// The shipped base, as the search index lays it out, indexed by both engines.
+const facts = loadKnowledge().facts;
+const documents = facts.map((f) => ({
+  id: f.id,
+  title: `${f.title.en} \n ${f.title.fr}`,
+  aliases: [...f.aliases.en, ...f.aliases.fr].join(' \n '),
+  text: `${f.text.en} \n ${f.text.fr ?? ''}`,
+  tags: [f.id, ...f.tags].join(' '),
+}));
+const ours = Bm25Index.build(
+  documents.map((d) => ({ id: d.id, fields: FIELDS.map((field) => terms(d[field])) })),
+  FIELDS.map((field) => BOOST[field]),
+);
+const reference = new MiniSearch({ fields: [...FIELDS], tokenize: terms, processTerm: (t) => t, searchOptions: { tokenize: (t) => [t], processTerm: (t) => t, boost: BOOST } });
+reference.addAll(documents);
+
+const byId = (hits: Array<{ id: unknown; score: number }>) => new Map(hits.map((h) => [String(h.id), h.score]));
+
+describe('BM25 over typed arrays', () => {
+  it('GIVEN every evaluation question THEN finds the same facts with the same scores as MiniSearch', () => {
+    const mismatches: string[] = [];
+    for (const { question } of loadQuestionSet()) {
+      const query = [...new Set(analyze(question, { forQuery: true }).flatMap((g) => g.terms))];
+      if (query.length === 0) continue;
+      const expected = byId(reference.search({ combineWith: 'OR', queries: query }));
+      const actual = byId(ours.search(query));
+      const same = expected.size === actual.size && [...expected].every(([id, score]) => Math.abs((actual.get(id) ?? Number.NaN) - score) <= 1e-9 * score);
+      if (!same) mismatches.push(question);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('GIVEN hits THEN they come best first, and a repeated query term counts once', () => {
+    const hits = ours.search(['pvh', 'pvh', 'guest']);
+    expect(hits.length).toBeGreaterThan(1);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    expect(hits).toEqual(ours.search(['pvh', 'guest']));
+  });
+
+  it('GIVEN terms the base never uses THEN finds nothing, and the next question is not affected', () => {
+    const before = ours.search(['fifo']);
+    expect(ours.search(['zzzz-not-a-term'])).toEqual([]);
+    expect(ours.search(['fifo'])).toEqual(before);
+  });
+
+  it('GIVEN a snapshot THEN the restored index answers exactly as the original', () => {
+    const restored = Bm25Index.fromJSON(JSON.parse(JSON.stringify(ours.toJSON())) as ReturnType<Bm25Index['toJSON']>);
+    for (const query of [['pvh'], ['event', 'channel', 'fifo'], ['arm', 'board', 'support']]) {
+      expect(restored.search(query)).toEqual(ours.search(query));
+    }
+  });
+});
