@@ -42,6 +42,35 @@ function fromBase64<T extends Uint32Array | Uint16Array>(text: string, Type: { n
   return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
+/** The k-th largest of `values` (1-based), with a min-heap of k: O(n log k) instead of sorting everything. */
+function kthLargest(values: readonly number[], k: number): number {
+  const heap: number[] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < heap.length && heap[left]! < heap[smallest]!) smallest = left;
+      if (right < heap.length && heap[right]! < heap[smallest]!) smallest = right;
+      if (smallest === i) return;
+      [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
+      i = smallest;
+    }
+  };
+  for (const value of values) {
+    if (heap.length < k) {
+      heap.push(value);
+      for (let i = heap.length - 1; i > 0 && heap[(i - 1) >> 1]! > heap[i]!; i = (i - 1) >> 1) {
+        [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1]!, heap[i]!];
+      }
+    } else if (value > heap[0]!) {
+      heap[0] = value;
+      siftDown(0);
+    }
+  }
+  return heap[0]!;
+}
+
 export class Bm25Index {
   private readonly termIds: Map<string, number>;
   /** Per-question scratch space, reused: a question allocates nothing per matching document. */
@@ -110,8 +139,12 @@ export class Bm25Index {
     );
   }
 
-  /** Documents matching any of the terms, best first. Each term counts once. */
-  search(queryTerms: readonly string[]): Bm25Hit[] {
+  /**
+   * Documents matching any of the terms, best first; each term counts once. With a `limit`, only the best `limit`
+   * and any tied with the last of them (a common word matches thousands of facts nobody will look at), plus the
+   * documents in `include` that match at all.
+   */
+  search(queryTerms: readonly string[], limit = Number.POSITIVE_INFINITY, include?: ReadonlySet<string>): Bm25Hit[] {
     const { total, termScore, matchedTerms } = this;
     const count = this.ids.length;
     const touched: number[] = [];
@@ -143,11 +176,15 @@ export class Bm25Index {
       }
       termTouched.length = 0;
     }
-    const hits = touched.map((d) => ({ id: this.ids[d]!, score: total[d]! * matchedTerms[d]! }));
-    for (const d of touched) {
+    const scores = touched.map((d) => total[d]! * matchedTerms[d]!);
+    const threshold = scores.length > limit ? kthLargest(scores, limit) : Number.NEGATIVE_INFINITY;
+    const hits: Bm25Hit[] = [];
+    touched.forEach((d, i) => {
+      const id = this.ids[d]!;
+      if (scores[i]! >= threshold || include?.has(id)) hits.push({ id, score: scores[i]! });
       total[d] = 0;
       matchedTerms[d] = 0;
-    }
+    });
     return hits.sort((a, b) => b.score - a.score);
   }
 

@@ -65,15 +65,17 @@ export function rank(index: SearchIndex, question: string): Ranking {
   const exact = name ? index.exactNames.get(name) : undefined;
   const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];
 
-  const combined = new Map<string, number>();
-  if (queryTerms.length > 0) {
-    const hits = index.bm25.search(queryTerms);
-    const top = hits[0]?.score ?? 0;
-    for (const hit of hits) combined.set(String(hit.id), top > 0 ? hit.score / top : 0);
-  }
   // Measured (npm run eval): fuzzy names add about one point of top-1, mostly typos that are real words
   // ("pont releases"). Long questions skip them: fuse.js patterns stop at 32 characters.
-  for (const [factId, closeness] of fuzzyNameScores(index, name)) {
+  const fuzzy = fuzzyNameScores(index, name);
+  const combined = new Map<string, number>();
+  if (queryTerms.length > 0) {
+    // Only the best BM25 hits can make the list, and the fuzzy matches, which need their BM25 score too.
+    const hits = index.bm25.search(queryTerms, MAX_CANDIDATES, new Set(fuzzy.keys()));
+    const top = hits[0]?.score ?? 0;
+    for (const hit of hits) combined.set(hit.id, top > 0 ? hit.score / top : 0);
+  }
+  for (const [factId, closeness] of fuzzy) {
     combined.set(factId, (combined.get(factId) ?? 0) + FUZZY_NAME_WEIGHT * closeness);
   }
 

@@ -48,6 +48,15 @@ describe('BM25 over typed arrays', () => {
     expect(hits).toEqual(ours.search(['pvh', 'guest']));
   });
 
+  it('GIVEN a limit THEN keeps the best hits and those tied with the last, plus matching included ids', () => {
+    const all = ours.search(['guest', 'xl']);
+    const limited = ours.search(['guest', 'xl'], 5);
+    const fifth = all[4]!.score;
+    expect(limited).toEqual(all.filter((h) => h.score >= fifth));
+    const far = all.at(-1)!;
+    expect(ours.search(['guest', 'xl'], 5, new Set([far.id, 'not-a-fact']))).toEqual([...limited, far]);
+  });
+
   it('GIVEN terms the base never uses THEN finds nothing, and the next question is not affected', () => {
     const before = ours.search(['fifo']);
     expect(ours.search(['zzzz-not-a-term'])).toEqual([]);
