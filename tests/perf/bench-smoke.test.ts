@@ -1,0 +1,59 @@
+// The benchmark at toy sizes, so `npm run bench` cannot rot: every measurement runs and the report renders.
+// No figure is judged here; speed is read in docs/performance.md, not asserted by tests.
+import { describe, expect, it } from 'vitest';
+import { loadQuestionSet } from '../../src/quality/question-set.ts';
+import { FIXTURE_DIR } from '../helpers/knowledge.ts';
+import { measureBotMemory } from './bot-memory.ts';
+import { measureColdStart } from './cold-start.ts';
+import { measureEndToEnd } from './end-to-end.ts';
+import { benchEngine } from './engine-size.ts';
+import { renderReport, targets, type BenchFigures } from './report.ts';
+
+const finite = (...values: number[]) => values.every((v) => Number.isFinite(v));
+const SLOW = 90_000; // processes and a bot start on a machine that may be busy
+
+describe('npm run bench, in miniature', () => {
+  const figures: BenchFigures = { date: 'today', machine: 'test', command: 'npm run bench -- --quick', engine: [] };
+
+  it('GIVEN the fixture base at 1× and 3× THEN measures the engine and the fuse.js baseline', () => {
+    figures.engine = [1, 3].map((times) => benchEngine({ times, repeat: 1, baselineSample: 3, knowledgeDir: FIXTURE_DIR }));
+    const [single, triple] = figures.engine;
+    expect(triple!.facts).toBe(3 * single!.facts);
+    for (const e of figures.engine) {
+      expect(finite(e.buildMs, e.heapMb, e.rssMb, e.answer.p50, e.answer.p99, e.qps, e.autocomplete.p99, e.speedup.mean)).toBe(true);
+      expect(e.answer.n).toBe(loadQuestionSet().length);
+      expect(e.baseline.sample).toBe(3);
+    }
+    expect(single!.top1?.questions).toBeGreaterThan(0);
+    expect(triple!.top1).toBeUndefined(); // quality is measured on the real, unmultiplied base only
+  }, SLOW);
+
+  it('GIVEN the compiled ask THEN times a first run from the files and a run from the snapshot', () => {
+    figures.coldStart = measureColdStart(1);
+    expect(finite(figures.coldStart.fromFilesMs, figures.coldStart.fromSnapshot.p50)).toBe(true);
+  }, SLOW);
+
+  it('GIVEN the compiled bot on the fake Discord THEN reads its resident memory', async () => {
+    figures.botMemory = await measureBotMemory(['What is PVH?'], 3);
+    expect(figures.botMemory.rssAfterLoadMb).toBeGreaterThan(0);
+  }, SLOW);
+
+  it('GIVEN slash commands and autocomplete end to end THEN every one is answered exactly once', async () => {
+    figures.endToEnd = await measureEndToEnd({ sequential: 4, concurrent: 4, warmup: 2 });
+    expect(figures.endToEnd.map((r) => `${r.what} ${r.mode} ${r.figures.answeredOnce}/${r.figures.n}`)).toEqual([
+      'slash commands sequential 4/4',
+      'slash commands concurrent 4/4',
+      'autocomplete sequential 4/4',
+      'autocomplete concurrent 4/4',
+    ]);
+  }, SLOW);
+
+  it('GIVEN all the figures THEN the report has every section and checks every target', () => {
+    const report = renderReport(figures);
+    for (const heading of ['## Targets', '## The answer engine by base size', '## Cold start of `ask`', '## The running bot', '## End to end through the fake Discord']) {
+      expect(report).toContain(heading);
+    }
+    expect(report).toContain(`3× (${figures.engine[1]!.facts} facts)`);
+    expect(targets(figures)).toHaveLength(10);
+  });
+});
