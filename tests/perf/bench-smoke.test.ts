@@ -7,7 +7,7 @@ import { measureBotMemory } from './bot-memory.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureEndToEnd } from './end-to-end.ts';
 import { benchEngine } from './engine-size.ts';
-import { renderReport, targets, type BenchFigures } from './report.ts';
+import { renderReport, spliceReport, targets, type BenchFigures } from './report.ts';
 
 const finite = (...values: number[]) => values.every((v) => Number.isFinite(v));
 const SLOW = 90_000; // processes and a bot start on a machine that may be busy
@@ -55,5 +55,16 @@ describe('npm run bench, in miniature', () => {
     }
     expect(report).toContain(`3× (${figures.engine[1]!.facts} facts)`);
     expect(targets(figures)).toHaveLength(10);
+  });
+});
+
+describe('docs/performance.md', () => {
+  it('GIVEN notes written around the figures THEN a new run replaces the figures and keeps the notes', () => {
+    const first = spliceReport('', '# Performance\nold figures\n');
+    const annotated = `${first}\n## Notes\nwritten by hand\n`;
+    const next = spliceReport(annotated, '# Performance\nnew figures\n');
+    expect(next).toContain('new figures');
+    expect(next).not.toContain('old figures');
+    expect(next).toContain('## Notes\nwritten by hand');
   });
 });

@@ -3,7 +3,7 @@
 // commands and autocomplete end to end through the fake Discord. Prints the report and writes docs/performance.md.
 // `--quick` runs small sizes and writes nothing unless `--out` is given.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadQuestionSet } from '../../src/quality/question-set.ts';
@@ -12,7 +12,7 @@ import { measureColdStart } from './cold-start.ts';
 import { measureEndToEnd } from './end-to-end.ts';
 import type { EngineFigures } from './engine-size.ts';
 import { machine } from './measure.ts';
-import { renderReport, type BenchFigures } from './report.ts';
+import { renderReport, spliceReport, type BenchFigures } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENGINE_SIZE = fileURLToPath(new URL('./engine-size.ts', import.meta.url));
@@ -75,6 +75,7 @@ const report = renderReport(figures);
 process.stdout.write(report);
 const out = values.out ?? (quick ? undefined : DEFAULT_OUT);
 if (out) {
-  writeFileSync(out, report);
+  // The figures replace the generated part only: notes written by hand around them stay.
+  writeFileSync(out, spliceReport(existsSync(out) ? readFileSync(out, 'utf8') : '', report));
   log(`written to ${out}`);
 }
