@@ -69,6 +69,22 @@ describe('npm start', () => {
     run.fake.assertNoErrors();
   }, SLOW_START_MS);
 
+  it('GIVEN a second SIGTERM during the drain (npm and systemd relay signals) THEN it is ignored, the reply lands and the process exits 0', async () => {
+    const run = await running({ SHUTDOWN_GRACE_SECONDS: '10' });
+    const held = run.fake.injectFault({ match: MESSAGES, hang: true });
+    const question = run.fake.messageCreate({ content: 'What is PVH?', mentions: [run.fake.botUser], author: run.fake.createUser({ username: 'asker' }) });
+    await held.waitForHit(1, 10_000);
+    run.proc.kill('SIGTERM');
+    await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain('shutting down');
+    run.proc.kill('SIGTERM');
+    await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain('already shutting down');
+    held.release();
+    expect(await run.exited).toBe(0);
+    expect(run.fake.channelMessages().filter((m) => m.message_reference?.message_id === question.id)).toHaveLength(1);
+    expect(run.logs()).toContainEqual(expect.objectContaining({ msg: 'in-flight work finished', finished: 1 }));
+    run.fake.assertNoErrors();
+  }, SLOW_START_MS);
+
   it('GIVEN SIGTERM while an answer hangs past the shutdown bound THEN it is abandoned with a log line and the process exits 0', async () => {
     const run = await running({ SHUTDOWN_GRACE_SECONDS: '0.5' });
     const held = run.fake.injectFault({ match: CALLBACK_ROUTE, hang: true });
