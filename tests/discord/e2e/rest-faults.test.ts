@@ -6,7 +6,7 @@ import { sharedEngine, startBot, type BotOptions, type BotUnderTest } from './ha
 
 const MESSAGES = 'POST /channels/:channelId/messages';
 /** Short enough to keep the tests quick; the production policy is DEFAULT_REST_POLICY. */
-const QUICK: BotOptions['rest'] = { timeoutMs: 400, callbackTimeoutMs: 300 };
+const QUICK: BotOptions['rest'] = { timeoutMs: 400 };
 
 let bot: BotUnderTest | undefined;
 // Index the knowledge base once, before the clock of the first test starts.
@@ -22,8 +22,8 @@ afterEach(async () => {
   expect(unhandled.splice(0)).toEqual([]);
 });
 
-async function started(): Promise<BotUnderTest> {
-  bot = await startBot({ rest: QUICK });
+async function started(rest: BotOptions['rest'] = QUICK): Promise<BotUnderTest> {
+  bot = await startBot({ rest });
   return bot;
 }
 
@@ -69,6 +69,19 @@ describe('rate limits (429)', () => {
     expect(fault.hits.items).toHaveLength(2); // the answer and the apology, each tried once: no 5 s wait
     fault.remove();
     expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'next' })).response()).data?.embeds).toHaveLength(1);
+    await expectUnansweredOnly(fake);
+  });
+
+  it('GIVEN the callback is rate-limited for 1 s again and again THEN the bot stops waiting once the next wait would end past the 3 s window', async () => {
+    const b = await started();
+    const { fake } = b;
+    const fault = fake.injectFault({ match: CALLBACK_ROUTE, status: 429, retryAfter: 1, times: Infinity });
+    const handle = ask(fake);
+    await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology'), { timeout: 8_000 }).toBeDefined();
+    expect(b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id)?.err).toMatchObject({ type: 'RateLimitError' });
+    // Waits of 1 s from the start of the window: the answer is tried at about 0, 1 and 2 s, the apology once.
+    expect(fault.hits.items.length).toBeLessThanOrEqual(4);
+    fault.remove();
     await expectUnansweredOnly(fake);
   });
 
@@ -154,14 +167,15 @@ describe('requests that never answer', () => {
     expect(repliesIn(fake, question).map((m) => m.id)).toEqual([reply.id]);
   });
 
-  it('GIVEN the interaction callback hangs THEN the bot gives up after its callback timeout without retrying, logs it and keeps serving', async () => {
-    const b = await started();
+  it('GIVEN the interaction callback hangs THEN the bot gives up when its window closes, does not retry, logs it and keeps serving', async () => {
+    // A window shorter than the fake's 3 s, so the bot is the one that gives up, and shorter than the request timeout.
+    const b = await started({ timeoutMs: 2_000, callbackWindowMs: 1_000 });
     const { fake } = b;
-    const fault = fake.injectFault({ match: CALLBACK_ROUTE, hang: true, times: 2 });
+    const fault = fake.injectFault({ match: CALLBACK_ROUTE, hang: true });
     const handle = ask(fake);
     await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology'), { timeout: 5_000 }).toBeDefined();
     expect(b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id)?.err).toMatchObject({ name: 'InteractionCallbackTimeout' });
-    expect(fault.hits.items).toHaveLength(2); // the answer and the apology, no retry of either
+    expect(fault.hits.items).toHaveLength(1); // the answer, not retried; the apology is not even sent: the window has closed
     expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'next' })).response()).data?.embeds).toHaveLength(1);
     await expectUnansweredOnly(fake);
   });
