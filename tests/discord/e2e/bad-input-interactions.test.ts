@@ -137,6 +137,8 @@ describe('options of the wrong type (a modified or outdated client)', () => {
     ['the required question missing', 'question', (o) => o.splice(0)],
     ['hide sent as the string "yes"', 'hide', (o) => o.push({ type: T.Boolean, name: 'hide', value: 'yes' })],
     ['mention holding no user id', 'mention', (o) => o.push({ type: T.User, name: 'mention', value: 'everyone' })],
+    // Discord resolves every user option it sends; a bare id with no resolved user is forged and must ping nobody.
+    ['mention holding an id Discord did not resolve', 'mention', (o) => o.push({ type: T.User, name: 'mention', value: '123456789012345678' })],
   ];
   it.each(cases)('GIVEN %s THEN says privately which option it could not read', async (_case, option, breakIt) => {
     const base = await template(slash('ask', { question: 'What is PVH?' }));
