@@ -154,7 +154,7 @@ describe('options of the wrong type (a modified or outdated client)', () => {
   ])('GIVEN %s THEN says privately it could not read the command', async (_case, breakIt) => {
     const base = await template(slash('ask', { question: 'What is PVH?' }));
     const body = await expectSafeReply(bot().fake.rawInteraction(forge(base, breakIt)));
-    expect(body.data!.content).toBe(en.invalidOption('subcommand'));
+    expect(body.data!.content).toBe(en.invalidCommand);
     expect(isEphemeral(body)).toBe(true);
   });
 
