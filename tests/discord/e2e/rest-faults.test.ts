@@ -5,8 +5,11 @@ import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type RecordedRequest } fr
 import { sharedEngine, startBot, type BotOptions, type BotUnderTest } from './harness.ts';
 
 const MESSAGES = 'POST /channels/:channelId/messages';
-/** Short enough to keep the tests quick; the production policy is DEFAULT_REST_POLICY. */
-const QUICK: BotOptions['rest'] = { timeoutMs: 400 };
+/**
+ * Shorter than production (DEFAULT_REST_POLICY) but long enough for login and happy paths on a loaded machine; the
+ * tests of hung requests shorten it further for themselves.
+ */
+const QUICK: BotOptions['rest'] = { timeoutMs: 2_000 };
 
 let bot: BotUnderTest | undefined;
 // Index the knowledge base once, before the clock of the first test starts.
@@ -156,7 +159,7 @@ describe('server errors (5xx)', () => {
 
 describe('requests that never answer', () => {
   it('GIVEN a channel reply hangs THEN the bot times out, retries once, and the late original adds no second reply', async () => {
-    const { fake } = await started();
+    const { fake } = await started({ timeoutMs: 400 });
     const fault: Fault = fake.injectFault({ match: MESSAGES, hang: true });
     const question = mention(fake);
     const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
