@@ -16,6 +16,10 @@ const isEphemeral = (body: CallbackBody) => ((body.data?.flags ?? 0) & MessageFl
 async function expectSafeReply(handle: InteractionHandle): Promise<CallbackBody> {
   const body = await handle.response();
   bot().fake.assertNoErrors();
+  // Autocomplete choices are no message; everything else must parse no mentions, as channel replies do.
+  if (body.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
+    expect(body.data!.allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
+  }
   const text = replyText(body.data);
   for (const marker of INJECTION_MARKERS) expect(text).not.toContain(marker);
   return body;

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/messages.ts';
 import { HOSTILE_SAMPLES, INJECTION_MARKERS, hostileText, replyText } from '../../helpers/hostile-text.ts';
-import { expectIgnored, replyTo, repliesTo } from './channel-replies.ts';
+import type { RecordedRequest } from '../../fake-discord/index.ts';
+import { allHandled, expectIgnored, replyTo, repliesTo } from './channel-replies.ts';
 import { sharedBot, startBot, type BotUnderTest } from './harness.ts';
 
 const en = messages('en');
@@ -16,17 +17,23 @@ afterEach(async () => {
   own = undefined;
 });
 
-/** The bot replied once, in a payload Discord accepted, that pings nobody and repeats nothing hostile. */
-async function expectSafeReply(b: BotUnderTest, question: APIMessage): Promise<APIMessage> {
-  const reply = await replyTo(b, question);
-  b.fake.assertNoErrors();
-  const [request] = repliesTo(b, question);
-  expect((request!.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
+/** A reply Discord accepted that pings nobody and repeats nothing hostile. */
+function expectSafe(request: RecordedRequest): APIMessage {
+  expect((request.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
+  const reply = request.response as APIMessage;
   const text = replyText({ content: reply.content, embeds: reply.embeds, components: reply.components });
   for (const marker of INJECTION_MARKERS) expect(text).not.toContain(marker);
   expect(reply.mention_everyone).toBe(false);
   expect(reply.mentions).toEqual([]);
   return reply;
+}
+
+/** The bot replied once to `question`, safely. */
+async function expectSafeReply(b: BotUnderTest, question: APIMessage): Promise<APIMessage> {
+  await replyTo(b, question);
+  b.fake.assertNoErrors();
+  const [request] = repliesTo(b, question);
+  return expectSafe(request!);
 }
 
 const mentionBot = (b: BotUnderTest, content: string) => b.fake.messageCreate({ content, mentions: [b.fake.botUser] });
@@ -55,17 +62,20 @@ describe('hostile text in a channel answered without a mention', () => {
   it('GIVEN any hostile chatter THEN the bot speaks only to give a sure answer, and safely', async () => {
     own = await startBot({ answerInTextChannel: true });
     const bot = own;
-    const sent: APIMessage[] = [];
+    const answeredAboutPvh: string[] = [];
     await fc.assert(
       fc.asyncProperty(hostileText(500), async (content) => {
-        sent.push(bot.fake.messageCreate({ content }));
+        const message = bot.fake.messageCreate({ content });
+        await allHandled(bot);
+        for (const request of repliesTo(bot, message)) {
+          expect(expectSafe(request).embeds).toHaveLength(1);
+          if (content.includes('PVH')) answeredAboutPvh.push(content);
+        }
       }),
-      { numRuns: 30 },
+      // A plain question first, so the checks above provably run on at least one reply.
+      { numRuns: 30, examples: [['What is PVH?']] },
     );
-    await expectIgnored(bot, bot.fake.messageCreate({ content: 'lol' })); // every earlier message is handled by now
-    for (const message of sent) {
-      for (const request of repliesTo(bot, message)) expect((request.response as APIMessage).embeds).toHaveLength(1);
-    }
+    expect(answeredAboutPvh.length).toBeGreaterThan(0);
     bot.fake.assertNoErrors();
   });
 });

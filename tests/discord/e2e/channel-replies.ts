@@ -17,11 +17,16 @@ export function repliesTo(b: BotUnderTest, question: APIMessage): RecordedReques
 }
 
 /**
- * Proves the bot ignored `ignored`: a later question from another user that it does answer shows it has processed
- * the earlier events (gateway events are handled in order), and by then no reply to `ignored` exists.
+ * Resolves once the bot has handled every earlier event: gateway events are handled in order, so the reply to a
+ * later question from another user, which it always answers, comes after them.
  */
-export async function expectIgnored(b: BotUnderTest, ignored: APIMessage): Promise<void> {
+export async function allHandled(b: BotUnderTest): Promise<void> {
   const sentinel = b.fake.messageCreate({ content: 'What is PVH?', mentions: [b.fake.botUser], author: b.fake.createUser({ username: 'sentinel' }) });
   await replyTo(b, sentinel);
+}
+
+/** Proves the bot ignored `ignored`: once every earlier event is handled, no reply to it exists. */
+export async function expectIgnored(b: BotUnderTest, ignored: APIMessage): Promise<void> {
+  await allHandled(b);
   expect(repliesTo(b, ignored)).toEqual([]);
 }
