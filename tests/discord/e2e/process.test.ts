@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALLBACK_ROUTE, startFakeDiscord, type FakeDiscord } from '../../fake-discord/index.ts';
+import { repliesIn } from './channel-replies.ts';
 import { TOKEN } from './harness.ts';
 import { startMain, stopAllMains } from './process-runner.ts';
 
@@ -61,7 +62,7 @@ describe('npm start', () => {
     await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain('shutting down');
     held.release();
     expect(await run.exited).toBe(0);
-    expect(run.fake.channelMessages().filter((m) => m.message_reference?.message_id === question.id)).toEqual([
+    expect(repliesIn(run.fake, question)).toEqual([
       expect.objectContaining({ embeds: [expect.objectContaining({ footer: expect.objectContaining({ text: expect.stringMatching(/^pvh-guests/) }) })] }),
     ]);
     expect(run.logs()).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM', inFlight: 1 }));
@@ -80,7 +81,7 @@ describe('npm start', () => {
     await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain('already shutting down');
     held.release();
     expect(await run.exited).toBe(0);
-    expect(run.fake.channelMessages().filter((m) => m.message_reference?.message_id === question.id)).toHaveLength(1);
+    expect(repliesIn(run.fake, question)).toHaveLength(1);
     expect(run.logs()).toContainEqual(expect.objectContaining({ msg: 'in-flight work finished', finished: 1 }));
     run.fake.assertNoErrors();
   }, SLOW_START_MS);

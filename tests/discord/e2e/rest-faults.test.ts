@@ -2,6 +2,7 @@
 import type { APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type RecordedRequest } from '../../fake-discord/index.ts';
+import { repliesIn, replyTo } from './channel-replies.ts';
 import { sharedEngine, startBot, type BotOptions, type BotUnderTest } from './harness.ts';
 
 const MESSAGES = 'POST /channels/:channelId/messages';
@@ -35,9 +36,6 @@ const ask = (fake: FakeDiscord, question = 'What is PVH?', user = fake.defaultUs
 
 const mention = (fake: FakeDiscord, content = 'What is PVH?') =>
   fake.messageCreate({ content, mentions: [fake.botUser], author: fake.createUser({ username: 'asker' }) });
-
-/** Replies in the channel to one message, as they exist in the fake (not as requests: a deduped retry is no message). */
-const repliesIn = (fake: FakeDiscord, question: APIMessage) => fake.channelMessages().filter((m) => m.message_reference?.message_id === question.id);
 
 const callbacksOf = (fake: FakeDiscord, id: string): RecordedRequest[] => fake.requests.filter((r) => r.route === CALLBACK_ROUTE && r.params.interactionId === id);
 
@@ -97,7 +95,7 @@ describe('rate limits (429)', () => {
     const other = ask(fake, 'What is PVH?', fake.createUser({ username: 'other' }));
     expect((await other.response()).data?.embeds).toHaveLength(1);
     expect(repliesIn(fake, question)).toHaveLength(0); // the answer to the other user did not queue behind the limit
-    const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    const reply = await replyTo(fake, question);
     expect(reply.embeds[0]?.footer?.text).toMatch(/^pvh-guests/);
     expect(repliesIn(fake, question)).toHaveLength(1);
   });
@@ -109,7 +107,7 @@ describe('rate limits (429)', () => {
     await fault.waitForHit();
     expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'other' })).response()).data?.embeds).toHaveLength(1);
     expect(repliesIn(fake, question)).toHaveLength(0);
-    await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    await replyTo(fake, question);
     expect(repliesIn(fake, question)).toHaveLength(1);
   });
 });
@@ -127,7 +125,7 @@ describe('server errors (5xx)', () => {
     const { fake } = await started();
     fake.injectFault({ match: MESSAGES, status: 502 });
     const question = mention(fake);
-    await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    await replyTo(fake, question);
     expect(repliesIn(fake, question)).toHaveLength(1);
   });
 
@@ -141,14 +139,14 @@ describe('server errors (5xx)', () => {
     expect(repliesIn(fake, question)).toHaveLength(0);
     fault.remove();
     const next = mention(fake, 'What is PVH?');
-    await fake.waitForBotMessage((m) => m.message_reference?.message_id === next.id);
+    await replyTo(fake, next);
   });
 
   it('GIVEN Discord creates the reply but answers 500 THEN the retry carries the same nonce and exactly one reply exists', async () => {
     const { fake } = await started();
     const fault = fake.injectFault({ match: MESSAGES, commitThenFail: true });
     const question = mention(fake);
-    const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    const reply = await replyTo(fake, question);
     const attempts = [...fault.hits.items, ...fake.requests.filter((r) => r.route === MESSAGES && r.status === 200)];
     expect(attempts.map((r) => r.body)).toEqual([
       expect.objectContaining({ nonce: `re${question.id}`, enforce_nonce: true }),
@@ -163,7 +161,7 @@ describe('requests that never answer', () => {
     const { fake } = await started({ timeoutMs: 400 });
     const fault: Fault = fake.injectFault({ match: MESSAGES, hang: true });
     const question = mention(fake);
-    const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    const reply = await replyTo(fake, question);
     const since = fake.requests.length;
     fault.release(); // the held request now reaches "Discord" after all, as a slow request can
     const late = await fake.waitForRequest((r) => r.route === MESSAGES, { since });
