@@ -1,5 +1,5 @@
 // Bad input in /xen options and autocomplete: every case gets a valid, ping-free reply, never an error or silence.
-import { ApplicationCommandOptionType as T, InteractionResponseType, MessageFlags, type APIInteraction } from 'discord.js';
+import { ApplicationCommandOptionType as T, InteractionResponseType, type APIInteraction } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/messages.ts';
@@ -7,10 +7,10 @@ import type { CallbackBody, InteractionHandle } from '../../fake-discord/index.t
 import { forge, subcommandOptions, type LooseOption } from '../../helpers/forged-interactions.ts';
 import { HOSTILE_SAMPLES, INJECTION_MARKERS, hostileText, replyText } from '../../helpers/hostile-text.ts';
 import { sharedBot } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 const bot = sharedBot();
 const en = messages('en');
-const isEphemeral = (body: CallbackBody) => ((body.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 /** The reply arrived, Discord accepted it, and nothing the user typed came back as a link or a ping. */
 async function expectSafeReply(handle: InteractionHandle): Promise<CallbackBody> {

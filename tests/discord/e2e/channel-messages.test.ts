@@ -1,7 +1,8 @@
-import { GatewayIntentBits, MessageFlags } from 'discord.js';
+import { GatewayIntentBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectIgnored, replyRequests, replyTo } from './channel-replies.ts';
 import { startBot, type BotUnderTest } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 let bot: BotUnderTest | undefined;
 afterEach(async () => {
@@ -41,7 +42,7 @@ describe('questions that mention the bot', () => {
     const bystander = bot.fake.createUser({ username: 'bystander' });
     const pick = bot.fake.selectMenu({ customId: menu.custom_id, message: reply, values: [menu.options[0]!.value], user: bystander });
     const body = await pick.response();
-    expect((body.data?.flags ?? 0) & MessageFlags.Ephemeral).not.toBe(0);
+    expect(isEphemeral(body)).toBe(true);
     expect(bot.fake.message(reply)?.content).toBe(reply.content); // the asker's reply is untouched
   });
 

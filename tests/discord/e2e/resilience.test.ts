@@ -1,9 +1,10 @@
-import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { InteractionResponseType } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../../src/answer/engine.ts';
 import type { SearchIndex } from '../../../src/search/search-index.ts';
 import { XEN_COMMAND } from '../../../src/discord/command-definition.ts';
 import { sharedEngine, startBot, TOKEN, type BotUnderTest } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 let bot: BotUnderTest | undefined;
 afterEach(async () => {
@@ -37,7 +38,7 @@ describe('when things go wrong', () => {
     const body = await failed.response();
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(body.data!.content).toMatch(/^Sorry, something went wrong/);
-    expect((body.data!.flags ?? 0) & MessageFlags.Ephemeral).not.toBe(0);
+    expect(isEphemeral(body)).toBe(true);
     expect(bot.logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'interaction failed', interactionId: failed.id, err: expect.objectContaining({ message: 'simulated failure' }) }));
 
     const next = await bot.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?' } }).response();
