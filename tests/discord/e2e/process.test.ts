@@ -25,6 +25,22 @@ async function running(env: Record<string, string> = {}) {
   return { fake: f, ...run };
 }
 
+type Running = Awaited<ReturnType<typeof running>>;
+
+/** A mention whose reply the fake holds until `release()`; resolves once the bot is waiting on it. */
+async function mentionWithHeldReply(run: Running) {
+  const held = run.fake.injectFault({ match: MESSAGES, hang: true });
+  const question = run.fake.messageCreate({ content: 'What is PVH?', mentions: [run.fake.botUser], author: run.fake.createUser({ username: 'asker' }) });
+  await held.waitForHit(1, 10_000);
+  return { question, release: () => held.release() };
+}
+
+/** Sends SIGTERM and waits for the bot to log `msg` in answer. */
+async function sigterm(run: Running, msg: string): Promise<void> {
+  run.proc.kill('SIGTERM');
+  await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain(msg);
+}
+
 describe('npm start', () => {
   it('GIVEN no token THEN exits 1 saying what to set and that npm run ask works without one', async () => {
     const run = startMain({});
@@ -55,12 +71,9 @@ describe('npm start', () => {
   it('GIVEN SIGTERM while a channel reply is on its way THEN the reply is still delivered and the process exits 0', async () => {
     // A channel reply, not an interaction callback: holding a callback races Discord's 3 s window, which flakes on a busy machine.
     const run = await running({ SHUTDOWN_GRACE_SECONDS: '10' });
-    const held = run.fake.injectFault({ match: MESSAGES, hang: true });
-    const question = run.fake.messageCreate({ content: 'What is PVH?', mentions: [run.fake.botUser], author: run.fake.createUser({ username: 'asker' }) });
-    await held.waitForHit(1, 10_000);
-    run.proc.kill('SIGTERM');
-    await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain('shutting down');
-    held.release();
+    const { question, release } = await mentionWithHeldReply(run);
+    await sigterm(run, 'shutting down');
+    release();
     expect(await run.exited).toBe(0);
     expect(repliesIn(run.fake, question)).toEqual([
       expect.objectContaining({ embeds: [expect.objectContaining({ footer: expect.objectContaining({ text: expect.stringMatching(/^pvh-guests/) }) })] }),
@@ -72,14 +85,10 @@ describe('npm start', () => {
 
   it('GIVEN a second SIGTERM during the drain (npm and systemd relay signals) THEN it is ignored, the reply lands and the process exits 0', async () => {
     const run = await running({ SHUTDOWN_GRACE_SECONDS: '10' });
-    const held = run.fake.injectFault({ match: MESSAGES, hang: true });
-    const question = run.fake.messageCreate({ content: 'What is PVH?', mentions: [run.fake.botUser], author: run.fake.createUser({ username: 'asker' }) });
-    await held.waitForHit(1, 10_000);
-    run.proc.kill('SIGTERM');
-    await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain('shutting down');
-    run.proc.kill('SIGTERM');
-    await expect.poll(() => run.logs().map((l) => l.msg), { timeout: 5_000 }).toContain('already shutting down');
-    held.release();
+    const { question, release } = await mentionWithHeldReply(run);
+    await sigterm(run, 'shutting down');
+    await sigterm(run, 'already shutting down');
+    release();
     expect(await run.exited).toBe(0);
     expect(repliesIn(run.fake, question)).toHaveLength(1);
     expect(run.logs()).toContainEqual(expect.objectContaining({ msg: 'in-flight work finished', finished: 1 }));
