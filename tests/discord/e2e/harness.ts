@@ -99,7 +99,19 @@ export function assertNoPings(fake: FakeDiscord): void {
   if (offending.length > 0) throw new Error(`replies that could ping:\n  ${offending.join('\n  ')}`);
 }
 
-
+/** A fresh bot for each test that asks for one: `start()` inside the test; it is stopped and checked after the test. */
+export function botPerTest(): (options?: BotOptions) => Promise<BotUnderTest> {
+  let bot: BotUnderTest | undefined;
+  afterEach(async () => {
+    const stopping = bot;
+    bot = undefined;
+    await stopping?.stop();
+  });
+  return async (options = {}) => {
+    bot = await startBot(options);
+    return bot;
+  };
+}
 
 /** One bot for a whole test file: started before the first test, checked after each, stopped after the last. */
 export function sharedBot(options: BotOptions = {}): () => BotUnderTest {

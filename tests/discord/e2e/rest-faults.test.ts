@@ -3,7 +3,7 @@ import type { APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type RecordedRequest } from '../../fake-discord/index.ts';
 import { repliesIn, replyTo } from './channel-replies.ts';
-import { sharedEngine, startBot, type BotOptions, type BotUnderTest } from './harness.ts';
+import { botPerTest, sharedEngine, type BotOptions, type BotUnderTest } from './harness.ts';
 
 const MESSAGES = 'POST /channels/:channelId/messages';
 /**
@@ -12,7 +12,6 @@ const MESSAGES = 'POST /channels/:channelId/messages';
  */
 const QUICK: BotOptions['rest'] = { timeoutMs: 2_000 };
 
-let bot: BotUnderTest | undefined;
 // Index the knowledge base once, before the clock of the first test starts.
 beforeAll(() => void sharedEngine());
 /** A fault must never surface as an unhandled rejection (in production that is only a log line, but still a bug). */
@@ -20,16 +19,11 @@ const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
 beforeAll(() => void process.on('unhandledRejection', onUnhandled));
 afterAll(() => void process.off('unhandledRejection', onUnhandled));
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-  expect(unhandled.splice(0)).toEqual([]);
-});
+afterEach(() => void expect(unhandled.splice(0)).toEqual([]));
+// Registered after the check above: vitest runs afterEach hooks last-registered first, so the bot stops before it.
+const startBot = botPerTest();
 
-async function started(rest: BotOptions['rest'] = QUICK): Promise<BotUnderTest> {
-  bot = await startBot({ rest });
-  return bot;
-}
+const started = (rest: BotOptions['rest'] = QUICK): Promise<BotUnderTest> => startBot({ rest });
 
 const ask = (fake: FakeDiscord, question = 'What is PVH?', user = fake.defaultUser) =>
   fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question }, user });
