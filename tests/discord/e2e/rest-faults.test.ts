@@ -1,7 +1,7 @@
 // REST faults (rate limits, 5xx, hung requests, lost answers): the bot retries where Discord allows, gives up cleanly, answers once.
 import type { APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type RecordedRequest } from '../../fake-discord/index.ts';
+import { CALLBACK_ROUTE, type FakeDiscord, type Fault, type InteractionHandle, type RecordedRequest } from '../../fake-discord/index.ts';
 import { repliesIn, replyTo } from './channel-replies.ts';
 import { botPerTest, sharedEngine, type BotOptions, type BotUnderTest } from './harness.ts';
 
@@ -33,6 +33,12 @@ const mention = (fake: FakeDiscord, content = 'What is PVH?') =>
 
 const callbacksOf = (fake: FakeDiscord, id: string): RecordedRequest[] => fake.requests.filter((r) => r.route === CALLBACK_ROUTE && r.params.interactionId === id);
 
+/** Waits until the bot gave up on the answer to `handle` and on the apology too; returns the error logged for the answer. */
+async function gaveUp(b: BotUnderTest, handle: InteractionHandle, timeout = 5_000): Promise<unknown> {
+  await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology' && l.interactionId === handle.id), { timeout }).toBeDefined();
+  return b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id)?.err;
+}
+
 /** For a test that leaves an interaction unanswered on purpose: wait until the fake gave up on it, then clear that error. */
 async function expectUnansweredOnly(fake: FakeDiscord): Promise<void> {
   await fake.waitForError((e) => e.kind === 'interaction');
@@ -58,9 +64,7 @@ describe('rate limits (429)', () => {
     const { fake } = b;
     const fault = fake.injectFault({ match: CALLBACK_ROUTE, status: 429, retryAfter: 5, times: Infinity });
     const handle = ask(fake);
-    await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology'), { timeout: 5_000 }).toBeDefined();
-    const failed = b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id);
-    expect(failed?.err).toMatchObject({ type: 'RateLimitError' });
+    expect(await gaveUp(b, handle)).toMatchObject({ type: 'RateLimitError' });
     expect(fault.hits.items).toHaveLength(2); // the answer and the apology, each tried once: no 5 s wait
     fault.remove();
     expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'next' })).response()).data?.embeds).toHaveLength(1);
@@ -72,8 +76,7 @@ describe('rate limits (429)', () => {
     const { fake } = b;
     const fault = fake.injectFault({ match: CALLBACK_ROUTE, status: 429, retryAfter: 1, times: Infinity });
     const handle = ask(fake);
-    await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology'), { timeout: 8_000 }).toBeDefined();
-    expect(b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id)?.err).toMatchObject({ type: 'RateLimitError' });
+    expect(await gaveUp(b, handle, 8_000)).toMatchObject({ type: 'RateLimitError' });
     // Waits of 1 s from the start of the window: the answer is tried at about 0, 1 and 2 s, the apology once.
     expect(fault.hits.items.length).toBeLessThanOrEqual(4);
     fault.remove();
@@ -169,8 +172,7 @@ describe('requests that never answer', () => {
     const { fake } = b;
     const fault = fake.injectFault({ match: CALLBACK_ROUTE, hang: true });
     const handle = ask(fake);
-    await expect.poll(() => b.logs.find((l) => l.msg === 'could not send the apology'), { timeout: 5_000 }).toBeDefined();
-    expect(b.logs.find((l) => l.msg === 'interaction failed' && l.interactionId === handle.id)?.err).toMatchObject({ name: 'InteractionCallbackTimeout' });
+    expect(await gaveUp(b, handle)).toMatchObject({ name: 'InteractionCallbackTimeout' });
     expect(fault.hits.items).toHaveLength(1); // the answer, not retried; the apology is not even sent: the window has closed
     expect((await ask(fake, 'What is PVH?', fake.createUser({ username: 'next' })).response()).data?.embeds).toHaveLength(1);
     await expectUnansweredOnly(fake);
