@@ -73,7 +73,8 @@ export function createBot(ctx: BotContext, options: BotOptions): Client {
     allowedMentions: { parse: [], repliedUser: false }, // the default for anything that bypasses respond.ts
   });
   const track = (what: Record<string, unknown>, work: () => Promise<unknown>): void => {
-    if (!inFlight.run(work)) ctx.logger.info(what, 'ignored: shutting down');
+    // Debug, not info: during a drain every event lands here, and the shutdown lines already say why.
+    if (!inFlight.run(work)) ctx.logger.debug(what, 'ignored: shutting down');
   };
   client.on(Events.InteractionCreate, (interaction) => track({ interactionId: interaction.id }, () => onInteraction(ctx, interaction)));
   client.on(Events.MessageCreate, (message) => {

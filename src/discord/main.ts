@@ -64,12 +64,17 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.info({ signal }, 'already shutting down');
+      return;
+    }
     stopping = true;
     void shutdown({ client, inFlight, logger, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, signal }).finally(() => process.exit(0));
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // `on`, not `once`: npm relays a signal to its child and Ctrl-C or systemd signal the whole group, so a second
+  // signal is common; with the default handler restored it would kill the bot mid-drain.
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 await main();

@@ -38,6 +38,21 @@ export class InFlight {
   }
 }
 
+/** Resolves true when `work` settles within `ms`, false when the bound passes first (`work` is left running). */
+export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = work.then(() => true as const, () => true as const);
+  try {
+    return await Promise.race([settled, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Closing the gateway waits for Discord's close frame, up to 30 s from a silent peer; the process exits anyway. */
+export const DISCONNECT_BOUND_MS = 2_000;
+
 export interface ShutdownOptions {
   client: Client;
   inFlight: InFlight;
@@ -46,11 +61,11 @@ export interface ShutdownOptions {
   signal: string;
 }
 
-/** Drains, logs what was finished or abandoned, and disconnects; the caller exits afterwards. */
+/** Drains, logs what was finished or abandoned, and disconnects within a bound; the caller exits afterwards. */
 export async function shutdown({ client, inFlight, logger, graceMs, signal }: ShutdownOptions): Promise<void> {
   logger.info({ signal, inFlight: inFlight.size, graceMs }, 'shutting down');
   const { finished, abandoned } = await inFlight.drain(graceMs);
   if (abandoned > 0) logger.warn({ finished, abandoned, graceMs }, 'abandoned in-flight work still running at the shutdown bound');
   else if (finished > 0) logger.info({ finished }, 'in-flight work finished');
-  await client.destroy();
+  if (!(await settlesWithin(client.destroy(), DISCONNECT_BOUND_MS))) logger.warn({ boundMs: DISCONNECT_BOUND_MS }, 'Discord did not acknowledge the disconnect in time; exiting anyway');
 }

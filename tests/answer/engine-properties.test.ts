@@ -6,9 +6,9 @@ import type { Answer } from '../../src/answer/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { HOSTILE_SAMPLES, hostileText } from '../helpers/hostile-text.ts';
 
+// No time per call is asserted (house rule: no timing targets in unit tests; figures come from `npm run bench`).
+// Catastrophic backtracking still fails: vitest fails a synchronous test that ran past its timeout (20 s).
 const engine = createAnswerEngine(loadKnowledge());
-/** Generous: only catches a hang or catastrophic backtracking, it is not a speed target. */
-const PER_CALL_GUARD_MS = 1000;
 
 function expectWellFormed(answer: Answer): void {
   expect(['answered', 'uncertain', 'unknown']).toContain(answer.status);
@@ -26,17 +26,10 @@ function expectWellFormed(answer: Answer): void {
   }
 }
 
-function timedAnswer(question: string, options?: Parameters<typeof engine.answer>[1]): Answer {
-  const started = performance.now();
-  const answer = engine.answer(question, options);
-  expect(performance.now() - started).toBeLessThan(PER_CALL_GUARD_MS);
-  return answer;
-}
-
 describe('answer() over any text', () => {
   it('GIVEN any string of code units (lone surrogates, NUL, controls) THEN returns a well-formed answer', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (question) => expectWellFormed(timedAnswer(question))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (question) => expectWellFormed(engine.answer(question))),
       { numRuns: 300 },
     );
   });
@@ -44,7 +37,7 @@ describe('answer() over any text', () => {
   it('GIVEN any text made of Unicode graphemes THEN returns a well-formed answer in either forced language', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom('en', 'fr' as const), (question, language) => {
-        const answer = timedAnswer(question, { language });
+        const answer = engine.answer(question, { language });
         expectWellFormed(answer);
         expect(answer.language).toBe(language);
       }),
@@ -54,7 +47,7 @@ describe('answer() over any text', () => {
 
   it('GIVEN hostile mixes (markdown, mentions, links, RTL, emoji around real words) THEN returns a well-formed answer', () => {
     fc.assert(
-      fc.property(hostileText(2000), (question) => expectWellFormed(timedAnswer(question))),
+      fc.property(hostileText(2000), (question) => expectWellFormed(engine.answer(question))),
       { numRuns: 300 },
     );
   });
@@ -63,7 +56,7 @@ describe('answer() over any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 50 }), fc.integer({ min: 1_000, max: 200_000 }), (chunk, size) => {
         const question = chunk.repeat(Math.ceil(size / chunk.length)).slice(0, size);
-        expectWellFormed(timedAnswer(question));
+        expectWellFormed(engine.answer(question));
       }),
       { numRuns: 30 },
     );
@@ -80,7 +73,7 @@ describe('answer() over any text', () => {
   });
 
   it.each(Object.entries(HOSTILE_SAMPLES))('GIVEN the %s sample THEN returns a well-formed answer', (_name, question) => {
-    expectWellFormed(timedAnswer(question));
+    expectWellFormed(engine.answer(question));
   });
 });
 

@@ -1,23 +1,7 @@
 // Bad input to `npm run ask`: odd bytes on stdin, hostile argv and unknown flags. Few cases: each one spawns tsx.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR } from '../helpers/knowledge.ts';
 import { HOSTILE_SAMPLES } from '../helpers/hostile-text.ts';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-
-function ask(args: string[], input?: string | Buffer) {
-  const run = spawnSync(TSX, ['src/cli/ask.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, XENBOT_KNOWLEDGE_DIR: FIXTURE_DIR },
-    timeout: 30_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { ask } from './run-ask.ts';
 
 describe('ask --jsonl given hostile bytes on stdin', () => {
   it('GIVEN NUL, invalid UTF-8, a CESU lone surrogate, CRLF, blank and 1 MB lines THEN one JSON object per line, exit 0', () => {

@@ -1,21 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_DIR } from '../helpers/knowledge.ts';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-
-function ask(args: string[], input?: string) {
-  const run = spawnSync(TSX, ['src/cli/ask.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, XENBOT_KNOWLEDGE_DIR: FIXTURE_DIR },
-    timeout: 30_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { ask, ROOT, TSX } from './run-ask.ts';
 
 describe('the ask command', () => {
   it('GIVEN a question THEN prints the answer, its status and numbered sources with URLs', () => {

@@ -1,6 +1,7 @@
-// The in-flight tracker behind a graceful stop: it refuses new work once draining and reports what it left behind.
+// The graceful stop: the in-flight tracker refuses new work once draining and reports what it left behind, and the
+// disconnect is bounded so a silent Discord cannot hold the process.
 import { describe, expect, it } from 'vitest';
-import { InFlight } from '../../src/discord/shutdown.ts';
+import { InFlight, settlesWithin } from '../../src/discord/shutdown.ts';
 
 /** A promise the test settles by hand. */
 function gate(): { promise: Promise<void>; open: () => void; fail: () => void } {
@@ -45,5 +46,22 @@ describe('InFlight', () => {
     expect(inFlight.run(async () => void (ran = true))).toBe(false);
     expect(ran).toBe(false);
     expect(inFlight.accepting).toBe(false);
+  });
+});
+
+describe('settlesWithin (bounds the disconnect at shutdown)', () => {
+  it('GIVEN a disconnect Discord never acknowledges THEN it gives up at the bound and says so', async () => {
+    expect(await settlesWithin(new Promise(() => {}), 20)).toBe(false);
+  });
+
+  it('GIVEN a disconnect that completes or fails within the bound THEN it says it settled', async () => {
+    const work = gate();
+    const done = settlesWithin(work.promise, 5_000);
+    work.open();
+    expect(await done).toBe(true);
+    const failing = gate();
+    const failed = settlesWithin(failing.promise, 5_000);
+    failing.fail();
+    expect(await failed).toBe(true);
   });
 });

@@ -19,8 +19,9 @@ function valueOf(type: ApplicationCommandOptionType, option: CommandInteractionO
     case ApplicationCommandOptionType.Boolean:
       return typeof option.value === 'boolean' ? option.value : undefined;
     case ApplicationCommandOptionType.User: {
-      const id = option.user?.id ?? option.value;
-      return typeof id === 'string' && /^\d{17,20}$/.test(id) ? { id } : undefined;
+      // Only a user Discord resolved: a bare id in a forged payload could otherwise ping anyone at all.
+      const id = option.user?.id;
+      return typeof id === 'string' && /^\d{17,20}$/.test(id) && option.value === id ? { id } : undefined;
     }
     default:
       throw new Error(`option type ${type} has no reader`);

@@ -97,8 +97,12 @@ const HANDLERS: Record<SubcommandName, Handler> = { feature, ask, sources, topic
 
 export async function handleSlashCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<Outcome> {
   const name = interaction.options.getSubcommand(false);
+  if (!name || !Object.hasOwn(HANDLERS, name)) {
+    // No subcommand we registered: the user sees no option to blame, only a command to pick again.
+    await reply(interaction, { content: messages(localeLanguage(interaction.locale)).invalidCommand }, true);
+    return 'invalid-command';
+  }
   try {
-    if (!name || !Object.hasOwn(HANDLERS, name)) throw new InvalidOptionError('subcommand');
     return await HANDLERS[name as SubcommandName](ctx, interaction);
   } catch (error) {
     // A payload our registered command could not produce (an outdated or modified client): say which option.

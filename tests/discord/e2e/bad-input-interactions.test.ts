@@ -1,5 +1,5 @@
 // Bad input in /xen options and autocomplete: every case gets a valid, ping-free reply, never an error or silence.
-import { ApplicationCommandOptionType as T, InteractionResponseType, MessageFlags, type APIInteraction } from 'discord.js';
+import { ApplicationCommandOptionType as T, InteractionResponseType, type APIInteraction } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/messages.ts';
@@ -7,15 +7,19 @@ import type { CallbackBody, InteractionHandle } from '../../fake-discord/index.t
 import { forge, subcommandOptions, type LooseOption } from '../../helpers/forged-interactions.ts';
 import { HOSTILE_SAMPLES, INJECTION_MARKERS, hostileText, replyText } from '../../helpers/hostile-text.ts';
 import { sharedBot } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 const bot = sharedBot();
 const en = messages('en');
-const isEphemeral = (body: CallbackBody) => ((body.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 /** The reply arrived, Discord accepted it, and nothing the user typed came back as a link or a ping. */
 async function expectSafeReply(handle: InteractionHandle): Promise<CallbackBody> {
   const body = await handle.response();
   bot().fake.assertNoErrors();
+  // Autocomplete choices are no message; everything else must parse no mentions, as channel replies do.
+  if (body.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
+    expect(body.data!.allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
+  }
   const text = replyText(body.data);
   for (const marker of INJECTION_MARKERS) expect(text).not.toContain(marker);
   return body;
@@ -137,6 +141,8 @@ describe('options of the wrong type (a modified or outdated client)', () => {
     ['the required question missing', 'question', (o) => o.splice(0)],
     ['hide sent as the string "yes"', 'hide', (o) => o.push({ type: T.Boolean, name: 'hide', value: 'yes' })],
     ['mention holding no user id', 'mention', (o) => o.push({ type: T.User, name: 'mention', value: 'everyone' })],
+    // Discord resolves every user option it sends; a bare id with no resolved user is forged and must ping nobody.
+    ['mention holding an id Discord did not resolve', 'mention', (o) => o.push({ type: T.User, name: 'mention', value: '123456789012345678' })],
   ];
   it.each(cases)('GIVEN %s THEN says privately which option it could not read', async (_case, option, breakIt) => {
     const base = await template(slash('ask', { question: 'What is PVH?' }));
@@ -152,7 +158,7 @@ describe('options of the wrong type (a modified or outdated client)', () => {
   ])('GIVEN %s THEN says privately it could not read the command', async (_case, breakIt) => {
     const base = await template(slash('ask', { question: 'What is PVH?' }));
     const body = await expectSafeReply(bot().fake.rawInteraction(forge(base, breakIt)));
-    expect(body.data!.content).toBe(en.invalidOption('subcommand'));
+    expect(body.data!.content).toBe(en.invalidCommand);
     expect(isEphemeral(body)).toBe(true);
   });
 

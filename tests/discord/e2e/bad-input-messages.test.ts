@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/messages.ts';
 import { HOSTILE_SAMPLES, INJECTION_MARKERS, hostileText, replyText } from '../../helpers/hostile-text.ts';
-import { expectIgnored, replyTo, repliesTo } from './channel-replies.ts';
+import type { RecordedRequest } from '../../fake-discord/index.ts';
+import { allHandled, expectIgnored, replyRequests, repliesIn, replyTo } from './channel-replies.ts';
 import { sharedBot, startBot, type BotUnderTest } from './harness.ts';
 
 const en = messages('en');
@@ -16,17 +17,23 @@ afterEach(async () => {
   own = undefined;
 });
 
-/** The bot replied once, in a payload Discord accepted, that pings nobody and repeats nothing hostile. */
-async function expectSafeReply(b: BotUnderTest, question: APIMessage): Promise<APIMessage> {
-  const reply = await replyTo(b, question);
-  b.fake.assertNoErrors();
-  const [request] = repliesTo(b, question);
-  expect((request!.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
+/** A reply Discord accepted that pings nobody and repeats nothing hostile. */
+function expectSafe(request: RecordedRequest): APIMessage {
+  expect((request.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
+  const reply = request.response as APIMessage;
   const text = replyText({ content: reply.content, embeds: reply.embeds, components: reply.components });
   for (const marker of INJECTION_MARKERS) expect(text).not.toContain(marker);
   expect(reply.mention_everyone).toBe(false);
   expect(reply.mentions).toEqual([]);
   return reply;
+}
+
+/** The bot replied once to `question`, safely. */
+async function expectSafeReply(b: BotUnderTest, question: APIMessage): Promise<APIMessage> {
+  await replyTo(b.fake, question);
+  b.fake.assertNoErrors();
+  const [request] = replyRequests(b.fake, question);
+  return expectSafe(request!);
 }
 
 const mentionBot = (b: BotUnderTest, content: string) => b.fake.messageCreate({ content, mentions: [b.fake.botUser] });
@@ -55,17 +62,20 @@ describe('hostile text in a channel answered without a mention', () => {
   it('GIVEN any hostile chatter THEN the bot speaks only to give a sure answer, and safely', async () => {
     own = await startBot({ answerInTextChannel: true });
     const bot = own;
-    const sent: APIMessage[] = [];
+    const answeredAboutPvh: string[] = [];
     await fc.assert(
       fc.asyncProperty(hostileText(500), async (content) => {
-        sent.push(bot.fake.messageCreate({ content }));
+        const message = bot.fake.messageCreate({ content });
+        await allHandled(bot.fake);
+        for (const request of replyRequests(bot.fake, message)) {
+          expect(expectSafe(request).embeds).toHaveLength(1);
+          if (content.includes('PVH')) answeredAboutPvh.push(content);
+        }
       }),
-      { numRuns: 30 },
+      // A plain question first, so the checks above provably run on at least one reply.
+      { numRuns: 30, examples: [['What is PVH?']] },
     );
-    await expectIgnored(bot, bot.fake.messageCreate({ content: 'lol' })); // every earlier message is handled by now
-    for (const message of sent) {
-      for (const request of repliesTo(bot, message)) expect((request.response as APIMessage).embeds).toHaveLength(1);
-    }
+    expect(answeredAboutPvh.length).toBeGreaterThan(0);
     bot.fake.assertNoErrors();
   });
 });
@@ -73,18 +83,18 @@ describe('hostile text in a channel answered without a mention', () => {
 describe('messages from machines', () => {
   it('GIVEN a webhook post that mentions the bot THEN ignores it', async () => {
     const hook = shared().fake.createUser({ username: 'GitHub', bot: true });
-    await expectIgnored(shared(), shared().fake.messageCreate({ content: 'what is PVH?', mentions: [shared().fake.botUser], author: hook, webhookId: hook.id }));
+    await expectIgnored(shared().fake, shared().fake.messageCreate({ content: 'what is PVH?', mentions: [shared().fake.botUser], author: hook, webhookId: hook.id }));
   });
 
   it('GIVEN a webhook post whose author lacks the bot flag THEN ignores it all the same', async () => {
     const hook = shared().fake.createUser({ username: 'Bridge' });
-    await expectIgnored(shared(), shared().fake.messageCreate({ content: 'what is PVH?', mentions: [shared().fake.botUser], author: hook, webhookId: hook.id }));
+    await expectIgnored(shared().fake, shared().fake.messageCreate({ content: 'what is PVH?', mentions: [shared().fake.botUser], author: hook, webhookId: hook.id }));
   });
 
   it('GIVEN its own reply echoed back (with a mention of itself quoted) THEN never answers itself', async () => {
     const question = mentionBot(shared(), `what is PVH? <@${shared().fake.botUser.id}>`);
-    await replyTo(shared(), question);
-    await expectIgnored(shared(), shared().fake.messageCreate({ content: `<@${shared().fake.botUser.id}> what is PVH?`, author: shared().fake.botUser }));
+    await replyTo(shared().fake, question);
+    await expectIgnored(shared().fake, shared().fake.messageCreate({ content: `<@${shared().fake.botUser.id}> what is PVH?`, author: shared().fake.botUser }));
   });
 });
 
@@ -92,16 +102,16 @@ describe('edited messages', () => {
   // A user who fixes a typo expects the answer they already have, not a second one; to ask again, send again.
   it('GIVEN an answered question is edited THEN the bot does not reply a second time', async () => {
     const question = mentionBot(shared(), 'what is PVH?');
-    await replyTo(shared(), question);
+    await replyTo(shared().fake, question);
     shared().fake.messageUpdate({ message: question, content: `<@${shared().fake.botUser.id}> what is the FIFO event channel ABI?` });
-    await expectIgnored(shared(), shared().fake.messageCreate({ content: 'still here' })); // the edit has been handled by now
-    expect(repliesTo(shared(), question)).toHaveLength(1);
+    await expectIgnored(shared().fake, shared().fake.messageCreate({ content: 'still here' })); // the edit has been handled by now
+    expect(repliesIn(shared().fake, question)).toHaveLength(1);
   });
 
   it('GIVEN a message edited to add a mention of the bot THEN stays silent', async () => {
     const chat = shared().fake.messageCreate({ content: 'what is PVH?' });
     shared().fake.messageUpdate({ message: chat, content: `<@${shared().fake.botUser.id}> what is PVH?` });
-    await expectIgnored(shared(), chat);
+    await expectIgnored(shared().fake, chat);
   });
 });
 
@@ -112,10 +122,10 @@ describe('a flood from one user', () => {
     const flooder = bot.fake.createUser({ username: 'flooder' });
     const flood = Array.from({ length: 20 }, () => bot.fake.messageCreate({ content: 'what is PVH?', mentions: [bot.fake.botUser], author: flooder }));
     const neighbour = bot.fake.messageCreate({ content: 'what is xend?', mentions: [bot.fake.botUser], author: bot.fake.createUser({ username: 'neighbour' }) });
-    expect((await replyTo(bot, neighbour)).embeds).toHaveLength(1);
-    expect((await replyTo(bot, flood[0]!)).embeds).toHaveLength(1);
-    expect((await replyTo(bot, flood[1]!)).content).toMatch(/please wait \d+ s/);
-    await expectIgnored(bot, flood[2]!); // every later message is handled by then: silence costs no request
-    expect(flood.flatMap((m) => repliesTo(bot, m))).toHaveLength(2);
+    expect((await replyTo(bot.fake, neighbour)).embeds).toHaveLength(1);
+    expect((await replyTo(bot.fake, flood[0]!)).embeds).toHaveLength(1);
+    expect((await replyTo(bot.fake, flood[1]!)).content).toMatch(/please wait \d+ s/);
+    await expectIgnored(bot.fake, flood[2]!); // every later message is handled by then: the third gets silence
+    expect(flood.flatMap((m) => repliesIn(bot.fake, m))).toHaveLength(2);
   });
 });

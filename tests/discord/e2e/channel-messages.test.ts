@@ -1,6 +1,8 @@
-import { GatewayIntentBits, MessageFlags, type APIMessage } from 'discord.js';
+import { GatewayIntentBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectIgnored, replyRequests, replyTo } from './channel-replies.ts';
 import { startBot, type BotUnderTest } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 let bot: BotUnderTest | undefined;
 afterEach(async () => {
@@ -8,32 +10,13 @@ afterEach(async () => {
   bot = undefined;
 });
 
-/** The bot's reply to one message (waits for it). */
-async function replyTo(b: BotUnderTest, question: APIMessage): Promise<APIMessage> {
-  return b.fake.waitForReplyTo(question);
-}
-
-/** Replies the bot has sent to a message so far. */
-const repliesTo = (b: BotUnderTest, question: APIMessage) =>
-  b.fake.requests.filter((r) => r.route === 'POST /channels/:channelId/messages' && (r.response as APIMessage).message_reference?.message_id === question.id);
-
-/**
- * Proves the bot ignored `ignored`: a later question that it does answer shows it has processed the earlier
- * event (gateway events are handled in order), and by then no reply to `ignored` exists.
- */
-async function expectIgnored(b: BotUnderTest, ignored: APIMessage): Promise<void> {
-  const sentinel = b.fake.messageCreate({ content: 'What is PVH?', mentions: [b.fake.botUser], author: b.fake.createUser({ username: 'sentinel' }) });
-  await replyTo(b, sentinel);
-  expect(repliesTo(b, ignored)).toEqual([]);
-}
-
 describe('questions that mention the bot', () => {
   it('GIVEN a mention with a question THEN replies to it with the cited answer, pinging nobody', async () => {
     bot = await startBot();
     const question = bot.fake.messageCreate({ content: 'what is PVH? @everyone', mentions: [bot.fake.botUser] });
-    const reply = await replyTo(bot, question);
+    const reply = await replyTo(bot.fake, question);
     expect(reply.embeds[0]?.footer?.text).toMatch(/^pvh-guests · Xen 4\.4/);
-    const request = repliesTo(bot, question)[0]!;
+    const request = replyRequests(bot.fake, question)[0]!;
     expect((request.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
     expect(reply.mention_everyone).toBe(false);
   });
@@ -41,56 +24,56 @@ describe('questions that mention the bot', () => {
   it('GIVEN a French question THEN replies in French', async () => {
     bot = await startBot();
     const question = bot.fake.messageCreate({ content: 'combien de canaux d’événements avec la FIFO ?', mentions: [bot.fake.botUser] });
-    expect((await replyTo(bot, question)).embeds[0]?.footer?.text).toContain('confiance');
+    expect((await replyTo(bot.fake, question)).embeds[0]?.footer?.text).toContain('confiance');
   });
 
   it('GIVEN only a mention THEN explains how to ask', async () => {
     bot = await startBot();
     const question = bot.fake.messageCreate({ content: '', mentions: [bot.fake.botUser] });
-    expect((await replyTo(bot, question)).content).toMatch(/^Ask me about Xen 4\.4/);
+    expect((await replyTo(bot.fake, question)).content).toMatch(/^Ask me about Xen 4\.4/);
   });
 
   it('GIVEN an uncertain match THEN replies with a public menu whose picks answer the picker privately', async () => {
     bot = await startBot();
     const question = bot.fake.messageCreate({ content: 'kexce', mentions: [bot.fake.botUser] });
-    const reply = await replyTo(bot, question);
+    const reply = await replyTo(bot.fake, question);
     expect(reply.content).toMatch(/did you mean/);
     const menu = (reply.components![0] as { components: Array<{ custom_id: string; options: Array<{ value: string }> }> }).components[0]!;
     const bystander = bot.fake.createUser({ username: 'bystander' });
     const pick = bot.fake.selectMenu({ customId: menu.custom_id, message: reply, values: [menu.options[0]!.value], user: bystander });
     const body = await pick.response();
-    expect((body.data?.flags ?? 0) & MessageFlags.Ephemeral).not.toBe(0);
+    expect(isEphemeral(body)).toBe(true);
     expect(bot.fake.message(reply)?.content).toBe(reply.content); // the asker's reply is untouched
   });
 
   it('GIVEN a message without a mention THEN stays silent (no message-content intent needed)', async () => {
     bot = await startBot();
     expect(bot.fake.identifiedIntents()! & GatewayIntentBits.MessageContent).toBe(0);
-    await expectIgnored(bot, bot.fake.messageCreate({ content: 'what is PVH?' }));
+    await expectIgnored(bot.fake, bot.fake.messageCreate({ content: 'what is PVH?' }));
   });
 
   it('GIVEN another bot mentions it THEN ignores it, so bots never talk in circles', async () => {
     bot = await startBot();
     const other = bot.fake.createUser({ username: 'otherbot', bot: true });
-    await expectIgnored(bot, bot.fake.messageCreate({ content: 'what is PVH?', mentions: [bot.fake.botUser], author: other }));
+    await expectIgnored(bot.fake, bot.fake.messageCreate({ content: 'what is PVH?', mentions: [bot.fake.botUser], author: other }));
   });
 
   it('GIVEN a flood of empty mentions THEN explains once, sends one notice, then stays silent', async () => {
     bot = await startBot({ cooldownSeconds: 60 });
     const mention = () => bot!.fake.messageCreate({ content: '', mentions: [bot!.fake.botUser] });
-    expect((await replyTo(bot, mention())).content).toMatch(/^Ask me about Xen 4\.4/);
-    expect((await replyTo(bot, mention())).content).toMatch(/please wait \d+ s/);
-    await expectIgnored(bot, mention());
+    expect((await replyTo(bot.fake, mention())).content).toMatch(/^Ask me about Xen 4\.4/);
+    expect((await replyTo(bot.fake, mention())).content).toMatch(/please wait \d+ s/);
+    await expectIgnored(bot.fake, mention());
   });
 
   it('GIVEN a flood from one user THEN answers, sends one polite notice, then stays silent', async () => {
     bot = await startBot({ cooldownSeconds: 60 });
     const ask = () => bot!.fake.messageCreate({ content: 'what is PVH?', mentions: [bot!.fake.botUser] });
     const first = ask();
-    expect((await replyTo(bot, first)).embeds).toHaveLength(1);
+    expect((await replyTo(bot.fake, first)).embeds).toHaveLength(1);
     const second = ask();
-    expect((await replyTo(bot, second)).content).toMatch(/please wait \d+ s/);
-    await expectIgnored(bot, ask());
+    expect((await replyTo(bot.fake, second)).content).toMatch(/please wait \d+ s/);
+    await expectIgnored(bot.fake, ask());
   });
 });
 
@@ -99,13 +82,13 @@ describe('channels answered without a mention', () => {
     bot = await startBot({ answerInTextChannel: true });
     expect(bot.fake.identifiedIntents()! & GatewayIntentBits.MessageContent).not.toBe(0);
     const question = bot.fake.messageCreate({ content: 'how do I enable nested virtualisation?' });
-    expect((await replyTo(bot, question)).embeds[0]?.footer?.text).toMatch(/nested/);
+    expect((await replyTo(bot.fake, question)).embeds[0]?.footer?.text).toMatch(/nested/);
   });
 
   it('GIVEN chit-chat in a listed channel THEN does not interrupt, even when a topic is vaguely close', async () => {
     bot = await startBot({ answerInTextChannel: true });
-    await expectIgnored(bot, bot.fake.messageCreate({ content: 'lol see you all tomorrow' }));
-    await expectIgnored(bot, bot.fake.messageCreate({ content: 'kexce' })); // a "did you mean" would be noise here
+    await expectIgnored(bot.fake, bot.fake.messageCreate({ content: 'lol see you all tomorrow' }));
+    await expectIgnored(bot.fake, bot.fake.messageCreate({ content: 'kexce' })); // a "did you mean" would be noise here
   });
 
   it('GIVEN chit-chat before a question THEN the chat does not use up the cooldown', async () => {
@@ -113,6 +96,6 @@ describe('channels answered without a mention', () => {
     bot.fake.messageCreate({ content: 'morning all' });
     bot.fake.messageCreate({ content: 'anyone up for lunch?' });
     const question = bot.fake.messageCreate({ content: 'how do I enable nested virtualisation?' });
-    expect((await replyTo(bot, question)).embeds).toHaveLength(1);
+    expect((await replyTo(bot.fake, question)).embeds).toHaveLength(1);
   });
 });

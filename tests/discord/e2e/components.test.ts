@@ -1,11 +1,11 @@
-import { InteractionResponseType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIMessage } from 'discord.js';
+import { InteractionResponseType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { sharedBot } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 const bot = sharedBot();
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
-const isEphemeral = (flags: number | undefined) => ((flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 const menuOf = (message: APIMessage | undefined) => (message?.components as Row[] | undefined)?.[0]?.components[0] as { custom_id: string; options: Array<{ value: string; label: string }> };
 
 /** Ask a question and return the public answer message the buttons sit on. */
@@ -19,7 +19,7 @@ describe('buttons under an answer', () => {
   it('Sources THEN lists every citation privately', async () => {
     const message = await answerMessage('What is PVH?');
     const body = await bot().fake.button({ customId: 'xen:src:pvh-guests:en', message }).response();
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     expect(body.data!.embeds![0]!.description).toMatch(/\*\*1\.\*\* \[.+\]\(https?:\/\/.+\)/);
   });
 
@@ -27,7 +27,7 @@ describe('buttons under an answer', () => {
     const message = await answerMessage('What is PVH?');
     const related = bot().fake.button({ customId: 'xen:rel:pvh-guests:en', message });
     const body = await related.response();
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     const menu = menuOf(related.message());
     const expected = bot().ctx.engine.kb.factsById.get('pvh-guests')!.related;
     expect(menu.options.map((o) => o.value)).toEqual(expected.slice(0, 25));
@@ -42,7 +42,7 @@ describe('buttons under an answer', () => {
     const message = await answerMessage('What is PVH?');
     const body = await bot().fake.button({ customId: 'xen:fb:up:pvh-guests', message }).response();
     expect(body.data).toMatchObject({ content: 'Thanks, your feedback is noted.' });
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     expect(bot().logs).toContainEqual(expect.objectContaining({ event: 'feedback', vote: 'up', factId: 'pvh-guests' }));
   });
 
@@ -82,7 +82,7 @@ describe('menus and pages', () => {
     const before = structuredClone(list.message()!);
     const body = await bot().fake.selectMenu({ customId: menu.custom_id, message: before, values: [menu.options[0]!.value] }).response();
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     expect(bot().fake.message(before)?.embeds).toEqual(before.embeds);
   });
 

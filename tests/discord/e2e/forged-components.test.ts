@@ -1,15 +1,16 @@
 // Stale and forged buttons and menus: a polite private reply every time, never an error, never an action taken.
-import { ComponentType, InteractionResponseType, MessageFlags, type APIInteraction, type APIMessage } from 'discord.js';
+import { ComponentType, InteractionResponseType, type APIInteraction, type APIMessage } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/messages.ts';
-import type { CallbackBody, InteractionHandle } from '../../fake-discord/index.ts';
+import type { InteractionHandle } from '../../fake-discord/index.ts';
 import { forge } from '../../helpers/forged-interactions.ts';
+import { replyTo } from './channel-replies.ts';
 import { sharedBot } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 const bot = sharedBot();
 const en = messages('en');
-const isEphemeral = (body: CallbackBody) => ((body.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 /** Ask a question and return the public answer message the buttons sit on. */
 async function answerMessage(user = bot().fake.defaultUser): Promise<APIMessage> {
@@ -136,7 +137,7 @@ describe('ids that are not on the message', () => {
 describe('🗑️ pressed by someone else', () => {
   it('GIVEN the answer to a channel message THEN refuses politely and the reply stays', async () => {
     const question = bot().fake.messageCreate({ content: 'what is PVH?', mentions: [bot().fake.botUser] });
-    const answer = await bot().fake.waitForBotMessage((m) => m.message_reference?.message_id === question.id);
+    const answer = await replyTo(bot().fake, question);
     const stranger = bot().fake.createUser({ username: 'stranger' });
     const click = bot().fake.button({ customId: `xen:del:${bot().fake.defaultUser.id}`, message: answer, user: stranger });
     expect(await privateReply(click)).toBe(en.onlyAskerCanDelete);

@@ -1,7 +1,7 @@
 // Gateway faults a busy bot meets (reconnect requests, drops, zombie connections, invalid sessions): it comes back and answers.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord, GatewayEvent } from '../../fake-discord/index.ts';
-import { sharedEngine, startBot, type BotUnderTest, type BotOptions } from './harness.ts';
+import { botPerTest, sharedEngine, type BotOptions } from './harness.ts';
 
 const Op = { Identify: 2, Resume: 6, InvalidSession: 9 } as const;
 /**
@@ -10,17 +10,12 @@ const Op = { Identify: 2, Resume: 6, InvalidSession: 9 } as const;
  */
 const BACK_WITHIN_MS = 10_000;
 
-let bot: BotUnderTest | undefined;
 // Index the knowledge base once, before the clock of the first test starts.
 beforeAll(() => void sharedEngine());
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = botPerTest();
 
 async function started(options: BotOptions = {}): Promise<FakeDiscord> {
-  bot = await startBot(options);
-  return bot.fake;
+  return (await startBot(options)).fake;
 }
 
 /** How the bot came back after `since`: it resumed its session or identified a new one (whichever it sent first). */

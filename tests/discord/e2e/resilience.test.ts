@@ -1,8 +1,10 @@
-import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { InteractionResponseType } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../../src/answer/engine.ts';
+import type { SearchIndex } from '../../../src/search/search-index.ts';
 import { XEN_COMMAND } from '../../../src/discord/command-definition.ts';
 import { sharedEngine, startBot, TOKEN, type BotUnderTest } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 let bot: BotUnderTest | undefined;
 afterEach(async () => {
@@ -22,6 +24,13 @@ function engineThatFailsOn(trigger: string): AnswerEngine {
   };
 }
 
+/** The real engine, except that completing a typed fact name throws (its name index cannot be read). */
+function engineWhoseCompletionFails(): AnswerEngine {
+  const real = sharedEngine();
+  const names = { [Symbol.iterator]: () => { throw new Error('simulated completion failure'); } } as unknown as SearchIndex['names'];
+  return { ...real, index: { ...real.index, names } };
+}
+
 describe('when things go wrong', () => {
   it('GIVEN a handler that throws THEN apologises privately, logs the error, and keeps serving', async () => {
     bot = await startBot({ engine: engineThatFailsOn('boom') });
@@ -29,8 +38,19 @@ describe('when things go wrong', () => {
     const body = await failed.response();
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(body.data!.content).toMatch(/^Sorry, something went wrong/);
-    expect((body.data!.flags ?? 0) & MessageFlags.Ephemeral).not.toBe(0);
+    expect(isEphemeral(body)).toBe(true);
     expect(bot.logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'interaction failed', interactionId: failed.id, err: expect.objectContaining({ message: 'simulated failure' }) }));
+
+    const next = await bot.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?' } }).response();
+    expect(next.data!.embeds).toHaveLength(1);
+  });
+
+  it('GIVEN autocomplete that throws THEN the user gets an empty list (not "Loading options failed"), the error is logged, and questions are still answered', async () => {
+    bot = await startBot({ engine: engineWhoseCompletionFails() });
+    const failed = bot.fake.autocomplete({ name: 'xen', subcommand: 'feature', options: { name: 'pvh' }, focused: 'name' });
+    const body = await failed.response();
+    expect(body).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+    expect(bot.logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'interaction failed', interactionId: failed.id, err: expect.objectContaining({ message: 'simulated completion failure' }) }));
 
     const next = await bot.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?' } }).response();
     expect(next.data!.embeds).toHaveLength(1);

@@ -1,6 +1,7 @@
-import { ComponentType, InteractionResponseType, Locale, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import { ComponentType, InteractionResponseType, Locale, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { sharedBot } from './harness.ts';
+import { isEphemeral } from './interaction-replies.ts';
 
 const bot = sharedBot();
 
@@ -8,13 +9,12 @@ const xen = (subcommand: string, options: Record<string, string | boolean> = {},
   bot().fake.slashCommand({ name: 'xen', subcommand, options, locale });
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 const customIds = (rows: unknown) => ((rows ?? []) as Row[]).flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const isEphemeral = (flags: number | undefined) => ((flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 describe('/xen ask', () => {
   it('GIVEN a clear question THEN posts a public cited embed with Sources, Related, feedback and delete buttons', async () => {
     const body = await xen('ask', { question: 'What is PVH?' }).response();
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(isEphemeral(body.data?.flags)).toBe(false);
+    expect(isEphemeral(body)).toBe(false);
     const embed = body.data!.embeds![0]!;
     expect(embed.title).toMatch(/PVH/);
     expect(embed.footer?.text).toMatch(/^pvh-guests · Xen 4\.4 · confidence 1\.00$/);
@@ -56,12 +56,12 @@ describe('/xen ask', () => {
 
   it('GIVEN hide:true THEN the answer is only visible to the asker', async () => {
     const body = await xen('ask', { question: 'What is PVH?', hide: true }).response();
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
   });
 
   it('GIVEN a question the bot is unsure about THEN offers a private "did you mean" menu', async () => {
     const body = await xen('ask', { question: 'kexce' }).response();
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     expect(body.data!.content).toMatch(/^Not sure — did you mean/);
     const menu = (body.data!.components as Row[])[0]!.components[0]!;
     expect(menu.type).toBe(ComponentType.StringSelect);
@@ -70,7 +70,7 @@ describe('/xen ask', () => {
 
   it('GIVEN an out-of-scope question THEN says it does not know, privately, without guessing', async () => {
     const body = await xen('ask', { question: 'How do I configure Docker networking?' }).response();
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     expect(body.data!.content).toMatch(/^I don't know/);
     expect(body.data!.embeds ?? []).toEqual([]);
   });
@@ -97,7 +97,7 @@ describe('/xen feature', () => {
 
   it('GIVEN a name that matches nothing THEN replies privately with no fact', async () => {
     const body = await xen('feature', { name: 'zzzz qqqq' }).response();
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     expect(body.data!.embeds ?? []).toEqual([]);
   });
 });
@@ -142,7 +142,7 @@ describe('/xen sources, topics and about', () => {
 
   it('GIVEN an unknown category THEN says so privately and shows the topics', async () => {
     const body = await xen('topics', { category: 'quantum' }).response();
-    expect(isEphemeral(body.data!.flags)).toBe(true);
+    expect(isEphemeral(body)).toBe(true);
     expect(body.data!.content).toBe('I have no topic by that name.');
   });
 
