@@ -21,7 +21,7 @@ const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.ur
 /** Bump when the snapshot's layout changes in a way the code hash would not catch. */
 const SNAPSHOT_FORMAT = 1;
 
-/** Snapshots kept per folder: one per knowledge folder in use, the least recently written go first. */
+/** Snapshots kept besides the shipped base's: one per knowledge folder in use, the least recently written go first. */
 const MAX_SNAPSHOTS = 8;
 
 export interface OpenEngineOptions {
@@ -56,7 +56,7 @@ export async function openAnswerEngine(options: OpenEngineOptions = {}): Promise
   const knowledgeDir = resolve(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   const snapshotDir = options.snapshotDir === undefined ? snapshotDirFromEnv(process.env.XENBOT_SNAPSHOT_DIR) : options.snapshotDir;
   const fingerprint = snapshotDir ? fingerprintOf(knowledgeDir) : '';
-  const file = snapshotDir ? join(snapshotDir, `engine-${hash([knowledgeDir]).slice(0, 16)}.json`) : '';
+  const file = snapshotDir ? join(snapshotDir, snapshotName(knowledgeDir)) : '';
 
   const restored = snapshotDir ? readSnapshot(file, fingerprint) : undefined;
   if (restored) return { engine: restored, from: 'snapshot' };
@@ -103,10 +103,16 @@ function writeSnapshot(dir: string, file: string, fingerprint: string, engine: A
   }
 }
 
-/** Tests and curators open many temporary folders: only the most recently written snapshots are kept. */
+const snapshotName = (knowledgeDir: string) => `engine-${hash([knowledgeDir]).slice(0, 16)}.json`;
+
+/**
+ * Tests and curators open many temporary folders: only the most recently written snapshots are kept, and always
+ * the shipped knowledge's, so a test run never costs the bot its fast start.
+ */
 function pruneSnapshots(dir: string): void {
+  const shipped = snapshotName(resolve(DEFAULT_KNOWLEDGE_DIR));
   const files = readdirSync(dir)
-    .filter((name) => /^engine-[0-9a-f]+\.json$/.test(name))
+    .filter((name) => /^engine-[0-9a-f]+\.json$/.test(name) && name !== shipped)
     .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.written - a.written);
   for (const { path } of files.slice(MAX_SNAPSHOTS)) rmSync(path, { force: true });

@@ -72,13 +72,16 @@ describe('opening the engine from a snapshot', () => {
     expect(opened.engine.answer('PVH').answer?.id).toBe('pvh-guests');
   });
 
-  it('GIVEN more knowledge folders than snapshots kept THEN only the most recently written remain', async () => {
+  it('GIVEN more knowledge folders than snapshots kept THEN the most recently written remain, and always the shipped base', async () => {
     const snapshotDir = snapshotFolder();
+    await openAnswerEngine({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR, snapshotDir });
+    const [shipped] = snapshotFiles(snapshotDir);
     for (let i = 0; i < 10; i++) {
       const dir = brokenCopy('facts/features.yaml', (text) => `${text}\n# copy ${i}\n`);
       await openAnswerEngine({ knowledgeDir: dir, snapshotDir });
     }
-    expect(snapshotFiles(snapshotDir)).toHaveLength(8);
+    expect(snapshotFiles(snapshotDir)).toHaveLength(9);
+    expect(snapshotFiles(snapshotDir)).toContain(shipped);
   });
 
   it('GIVEN XENBOT_SNAPSHOT_DIR THEN off means none, blank the default folder, anything else a folder', () => {

@@ -1,5 +1,8 @@
 // The benchmark at toy sizes, so `npm run bench` cannot rot: every measurement runs and the report renders.
 // No figure is judged here; speed is read in docs/performance.md, not asserted by tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionSet } from '../../src/quality/question-set.ts';
 import { FIXTURE_DIR } from '../helpers/knowledge.ts';
@@ -33,9 +36,16 @@ describe('npm run bench, in miniature', () => {
     expect(finite(figures.coldStart.fromFilesMs, figures.coldStart.fromSnapshot.p50)).toBe(true);
   }, SLOW);
 
-  it('GIVEN the compiled bot on the fake Discord THEN reads its resident memory', async () => {
-    figures.botMemory = await measureBotMemory(['What is PVH?'], 3);
+  it('GIVEN the compiled bot on the fake Discord, started as npm start does THEN reads its resident memory', async () => {
+    const snapshotDir = mkdtempSync(join(tmpdir(), 'xenbot-smoke-'));
+    try {
+      figures.botFromFiles = await measureBotMemory(['What is PVH?'], 3, snapshotDir);
+      figures.botMemory = await measureBotMemory(['What is PVH?'], 3, snapshotDir);
+    } finally {
+      rmSync(snapshotDir, { recursive: true, force: true });
+    }
     expect(figures.botMemory.rssAfterLoadMb).toBeGreaterThan(0);
+    expect(figures.botMemory.command).toMatch(/^node .*dist\/discord\/main\.js$/);
   }, SLOW);
 
   it('GIVEN slash commands and autocomplete end to end THEN every one is answered exactly once', async () => {
@@ -54,7 +64,7 @@ describe('npm run bench, in miniature', () => {
       expect(report).toContain(heading);
     }
     expect(report).toContain(`3× (${figures.engine[1]!.facts} facts)`);
-    expect(targets(figures)).toHaveLength(10);
+    expect(targets(figures)).toHaveLength(11);
   });
 });
 

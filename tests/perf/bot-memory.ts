@@ -1,14 +1,23 @@
-// Memory of the running bot: `node dist/discord/main.js` on the real base, connected to the fake Discord and busy.
+// Memory of the running bot, started as `npm start` starts it, on the real base, connected to the fake Discord and busy.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startFakeDiscord } from '../fake-discord/index.ts';
 
-const MAIN_JS = fileURLToPath(new URL('../../dist/discord/main.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The node flags and script of package.json's start script ("node <flags> dist/discord/main.js"), run without npm. */
+export function startCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const [program, ...args] = scripts.start.split(/\s+/);
+  if (program !== 'node') throw new Error(`npm start no longer runs node directly: ${scripts.start}`);
+  return args;
+}
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.token-for-measurements-only';
 
 export interface BotMemoryFigures {
   interactions: number;
+  command: string;
   /** Resident set of the bot process after start-up, and after answering. */
   rssAfterStartMb: number;
   rssAfterLoadMb: number;
@@ -21,10 +30,15 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-export async function measureBotMemory(questions: readonly string[], interactions: number): Promise<BotMemoryFigures> {
+/**
+ * `snapshotDir` is where the bot keeps its index snapshot: empty, it starts from the YAML files (the first start
+ * after a deploy) and writes one; the next start with the same folder restores it (every restart after).
+ */
+export async function measureBotMemory(questions: readonly string[], interactions: number, snapshotDir: string): Promise<BotMemoryFigures> {
   const fake = await startFakeDiscord({ token: TOKEN });
-  const bot = spawn(process.execPath, [MAIN_JS], {
-    env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, LOG_LEVEL: 'warn', COOLDOWN_SECONDS: '0' },
+  const bot = spawn(process.execPath, startCommand(), {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', XENBOT_SNAPSHOT_DIR: snapshotDir, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, LOG_LEVEL: 'warn', COOLDOWN_SECONDS: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -38,7 +52,7 @@ export async function measureBotMemory(questions: readonly string[], interaction
       const question = questions[i % questions.length]!;
       await fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question } }).response({ timeoutMs: 10_000 });
     }
-    return { interactions, rssAfterStartMb, rssAfterLoadMb: rssMb(bot.pid!) };
+    return { interactions, command: `node ${startCommand().join(' ')}`, rssAfterStartMb, rssAfterLoadMb: rssMb(bot.pid!) };
   } catch (error) {
     throw new Error(`measuring the bot failed: ${(error as Error).message}\n${stderr}`);
   } finally {
