@@ -40,7 +40,8 @@ export function completeFacts(kb: KnowledgeBase, index: SearchIndex, input: stri
     }
   }
   const ranked = [...best.values()].sort((a, b) => a.rank - b.rank || a.name.name.length - b.name.name.length);
-  const results = ranked.map(({ name }) => ({ id: name.factId, label: labelFor(title(name.factId), name) }));
+  // Labels only for what is shown: one typed letter matches most names.
+  const results = ranked.slice(0, limit).map(({ name }) => ({ id: name.factId, label: labelFor(title(name.factId), name) }));
 
   // Typos: fuse.js over the same short names rescues "pvh mdoe" or "nestd". Its pattern limit is 32 characters.
   if (results.length < limit && typed.length <= 32) {
