@@ -10,6 +10,7 @@ import { measureBotMemory } from './bot-memory.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureEndToEnd } from './end-to-end.ts';
 import { benchEngine } from './engine-size.ts';
+import { ENGINE_AREAS, summarise } from './profile-summary.ts';
 import { renderReport, spliceReport, targets, type BenchFigures } from './report.ts';
 
 const finite = (...values: number[]) => values.every((v) => Number.isFinite(v));
@@ -18,8 +19,16 @@ const SLOW = 90_000; // processes and a bot start on a machine that may be busy
 describe('npm run bench, in miniature', () => {
   const figures: BenchFigures = { date: 'today', machine: 'test', command: 'npm run bench -- --quick', engine: [] };
 
-  it('GIVEN the fixture base at 1× and 3× THEN measures the engine and the fuse.js baseline', () => {
-    figures.engine = [1, 3].map((times) => benchEngine({ times, repeat: 1, baselineSample: 3, knowledgeDir: FIXTURE_DIR }));
+  it('GIVEN the fixture base at 1× and 3× THEN measures the engine and the fuse.js baseline, and profiles where asked', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'xenbot-profile-'));
+    const profile = join(profileDir, 'engine-3x.cpuprofile');
+    figures.engine = [
+      await benchEngine({ times: 1, repeat: 1, baselineSample: 3, knowledgeDir: FIXTURE_DIR }),
+      await benchEngine({ times: 3, repeat: 1, baselineSample: 3, knowledgeDir: FIXTURE_DIR, profile }),
+    ];
+    figures.profile = { times: 3, areas: summarise(profile, ENGINE_AREAS) };
+    rmSync(profileDir, { recursive: true, force: true });
+    expect(figures.profile.areas.map((a) => a.area)).toContain('BM25');
     const [single, triple] = figures.engine;
     expect(triple!.facts).toBe(3 * single!.facts);
     for (const e of figures.engine) {
@@ -60,7 +69,7 @@ describe('npm run bench, in miniature', () => {
 
   it('GIVEN all the figures THEN the report has every section and checks every target', () => {
     const report = renderReport(figures);
-    for (const heading of ['## Targets', '## The answer engine by base size', '## Cold start of `ask`', '## The running bot', '## End to end through the fake Discord']) {
+    for (const heading of ['## Targets', '## The answer engine by base size', '## Where a question\'s time goes at 3×', '## Cold start of `ask`', '## The running bot', '## End to end through the fake Discord']) {
       expect(report).toContain(heading);
     }
     expect(report).toContain(`3× (${figures.engine[1]!.facts} facts)`);

@@ -14,6 +14,7 @@ import { measureColdStart } from './cold-start.ts';
 import { measureEndToEnd } from './end-to-end.ts';
 import type { EngineFigures } from './engine-size.ts';
 import { machine } from './measure.ts';
+import { ENGINE_AREAS, summarise } from './profile-summary.ts';
 import { renderReport, spliceReport, type BenchFigures } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,8 +33,8 @@ const sizes = (values.sizes ?? (quick ? '1,2' : '1,10,100')).split(',').map(Numb
 /** The slow baseline gets fewer questions as the base grows, so the whole run stays within minutes. */
 const baselineSample = (times: number) => (quick ? 3 : times >= 100 ? 8 : times >= 10 ? 25 : 425);
 
-function engineAt(times: number): EngineFigures {
-  const args = ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', ENGINE_SIZE];
+function engineAt(times: number, profile?: string): EngineFigures {
+  const args = ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', ENGINE_SIZE, ...(profile ? ['--profile', profile] : [])];
   const repeat = quick ? 1 : times >= 100 ? 2 : 5; // the largest base is the slowest to repeat, and varies least
   const run = spawnSync(process.execPath, [...args, '--times', String(times), '--repeat', String(repeat), '--baseline-sample', String(baselineSample(times))], {
     cwd: ROOT,
@@ -49,11 +50,17 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 log('building dist/ (the compiled code ask and the bot run)…');
 execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 
+// The largest size is profiled too: the report says where its time goes.
+const largest = Math.max(...sizes);
+const profileDir = mkdtempSync(join(tmpdir(), 'xenbot-bench-profile-'));
+const profileFile = join(profileDir, `engine-${largest}x.cpuprofile`);
 const engine: EngineFigures[] = [];
 for (const times of sizes) {
   log(`engine at ${times}×…`);
-  engine.push(engineAt(times));
+  engine.push(engineAt(times, times === largest ? profileFile : undefined));
 }
+const profile = { times: largest, areas: summarise(profileFile, ENGINE_AREAS) };
+rmSync(profileDir, { recursive: true, force: true });
 log('cold start of ask…');
 const coldStart = measureColdStart(quick ? 2 : 10);
 log('the running bot…');
@@ -71,6 +78,7 @@ const figures: BenchFigures = {
   machine: machine(),
   command: quick ? 'npm run bench -- --quick' : 'npm run bench',
   engine,
+  profile,
   coldStart,
   botFromFiles,
   botMemory,

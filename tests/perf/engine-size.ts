@@ -6,6 +6,7 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { evaluate, ratio } from '../../src/quality/evaluate.ts';
 import { isOutOfScope, loadQuestionSet } from '../../src/quality/question-set.ts';
 import { completeFacts } from '../../src/search/autocomplete.ts';
+import { profiled } from './cpu-profile.ts';
 import { fuseBaseline } from './fuse-baseline.ts';
 import { memory, percentiles, seededRandom, timeEach, type Percentiles } from './measure.ts';
 import { syntheticBase } from './synthetic-base.ts';
@@ -34,6 +35,8 @@ export interface EngineBenchOptions {
   /** Questions sent to the (slow) baseline; its top-1 uses every in-scope question on the real base. */
   baselineSample: number;
   knowledgeDir?: string;
+  /** Also profile one more pass over the questions (after the timings, which it does not affect) into this file. */
+  profile?: string;
 }
 
 const mean = (samples: readonly number[]) => samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
@@ -45,7 +48,7 @@ function autocompleteInputs(titles: readonly string[], count: number): string[] 
   return ['', ...picked.flatMap((title) => [1, 2, 3, 5, 8, 13, 21].filter((n) => n <= title.length).map((n) => title.slice(0, n)))];
 }
 
-export function benchEngine(options: EngineBenchOptions): EngineFigures {
+export async function benchEngine(options: EngineBenchOptions): Promise<EngineFigures> {
   const kb = loadKnowledge(options.knowledgeDir);
   const questions = loadQuestionSet();
   const texts = questions.map((q) => q.question);
@@ -62,6 +65,7 @@ export function benchEngine(options: EngineBenchOptions): EngineFigures {
   started = performance.now();
   const answerSamples = timeEach(rounds, (q) => engine.answer(q));
   const qps = rounds.length / ((performance.now() - started) / 1000);
+  if (options.profile) await profiled(options.profile, async () => texts.forEach((q) => engine.answer(q)));
 
   const titles = kb.facts.flatMap((f) => [f.title.en, f.title.fr]);
   const prefixes = autocompleteInputs(titles, options.times >= 100 ? 20 : 60);
@@ -106,8 +110,18 @@ export function benchEngine(options: EngineBenchOptions): EngineFigures {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { times: { type: 'string', default: '1' }, repeat: { type: 'string', default: '5' }, 'baseline-sample': { type: 'string', default: '40' } },
+    options: {
+      times: { type: 'string', default: '1' },
+      repeat: { type: 'string', default: '5' },
+      'baseline-sample': { type: 'string', default: '40' },
+      profile: { type: 'string' },
+    },
   });
-  const figures = benchEngine({ times: Number(values.times), repeat: Number(values.repeat), baselineSample: Number(values['baseline-sample']) });
+  const figures = await benchEngine({
+    times: Number(values.times),
+    repeat: Number(values.repeat),
+    baselineSample: Number(values['baseline-sample']),
+    ...(values.profile ? { profile: values.profile } : {}),
+  });
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

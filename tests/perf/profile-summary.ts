@@ -15,7 +15,21 @@ const PROFILER = 'profiler itself';
 /** Not time the run spent: shown, but left out of the shares. */
 const NOT_BUSY = new Set(['idle', PROFILER]);
 
-const AREAS: Array<[string, RegExp]> = [
+export type Areas = Array<[string, RegExp]>;
+
+/** Where a question's time goes inside the answer engine (npm run bench). */
+export const ENGINE_AREAS: Areas = [
+  ['fuzzy names: trigram shortlist and fuse.js', /src\/search\/fuzzy-names|node_modules\/fuse\.js\//],
+  ['BM25', /src\/search\/bm25/],
+  ['spelling correction (radix tree, edit distance)', /src\/search\/(spelling|edit-distance)|minisearch\/dist\/es\/SearchableMap/],
+  ['ranking and coverage', /src\/search\/(rank|coverage)/],
+  ['analysis (words, stems, folding)', /src\/(search\/(analyze|stopwords|glossary|question-frame)|text\/)|node_modules\/snowball-stemmers/],
+  ['answer: decision, language, view', /src\/answer\//],
+  ['garbage collector', /^\(garbage collector\)$/],
+  ['idle', /^\(idle\)$/],
+];
+
+const AREAS: Areas = [
   ['fake Discord (tests/fake-discord)', /tests\/fake-discord\//],
   ['load driver (tests/perf, e2e harness)', /tests\/(perf|discord)\//],
   ['bot: answer engine and search (src/answer, src/search, fuse.js, minisearch, stemmers)', /src\/(answer|search|knowledge|text)\/|node_modules\/(fuse\.js|minisearch|snowball-stemmers)\//],
@@ -31,22 +45,22 @@ const AREAS: Array<[string, RegExp]> = [
   ['idle', /^\(idle\)$/],
 ];
 
-function area(node: ProfileNode): string {
+function area(node: ProfileNode, areas: Areas): string {
   const { url, functionName } = node.callFrame;
   // Profiler.stop serialises the profile inside a native `dispatch`: the profiler's own cost, not the run's.
   if (url === '' && functionName === 'dispatch') return PROFILER;
   const key = url || `(${functionName.replace(/^\(|\)$/g, '')})`;
-  for (const [name, pattern] of AREAS) if (pattern.test(key)) return name;
+  for (const [name, pattern] of areas) if (pattern.test(key)) return name;
   if (url === '') return 'native / VM (JSON, regexps, builtins)';
   return 'other';
 }
 
-export function summarise(path: string): Array<{ area: string; ms: number; share: number }> {
+export function summarise(path: string, areas: Areas = AREAS): Array<{ area: string; ms: number; share: number }> {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map<string, number>();
   profile.samples.forEach((id, i) => {
-    const name = area(byId.get(id)!);
+    const name = area(byId.get(id)!, areas);
     totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const busy = [...totals].filter(([name]) => !NOT_BUSY.has(name)).reduce((sum, [, ms]) => sum + ms, 0);

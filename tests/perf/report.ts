@@ -15,6 +15,8 @@ export interface BenchFigures {
   botFromFiles?: BotMemoryFigures;
   botMemory?: BotMemoryFigures;
   endToEnd?: EndToEndRow[];
+  /** CPU profile of one pass over the questions at one size, by area of the engine. */
+  profile?: { times: number; areas: Array<{ area: string; ms: number; share: number }> };
 }
 
 /** The issue's targets, checked against the figures: the table says which hold. */
@@ -107,6 +109,18 @@ export function renderReport(figures: BenchFigures): string {
     'feature names (1 to 21 characters). The fuse.js baseline is one index over titles, aliases and texts with the whole',
     'question as the pattern, timed on a sample of the questions; the speed-up compares both on that same sample.',
   ];
+  if (figures.profile) {
+    const busy = figures.profile.areas.filter((a) => Number.isFinite(a.share) && a.share >= 0.005);
+    parts.push(
+      '',
+      `## Where a question's time goes at ${figures.profile.times}×`,
+      '',
+      'CPU profile of one more pass over the question set, after the timings (self time by area; the profiler\'s own',
+      'cost and idle time left out):',
+      '',
+      table(['area', 'share'], busy.map((a) => [a.area, `${(100 * a.share).toFixed(1)} %`])),
+    );
+  }
   const real = sizes.find((s) => s.times === 1);
   if (real?.top1) {
     parts.push(
