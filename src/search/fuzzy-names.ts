@@ -12,8 +12,10 @@ export interface FuzzyHit<T> {
 /** A name must share this share of the query's trigrams to be scored at all. */
 const MIN_SHARED_TRIGRAMS = 0.4;
 const MAX_SHORTLIST = 100;
-/** A trigram found in more than this share of all names is too common to shortlist by. */
+/** A trigram found in more than this share of all names is too common to shortlist by... */
 const COMMON_TRIGRAM_SHARE = 0.05;
+/** ...but in a small base every trigram is rare enough: below this many names a list is always walked. */
+const COMMON_TRIGRAM_FLOOR = 50;
 
 function trigrams(text: string): string[] {
   const padded = `^${text}$`;
@@ -54,7 +56,7 @@ export class FuzzyNames<T> {
     // Trigrams most names share ("ion", "^pv") say little about which name was meant, and walking their lists
     // cost more than the rest of a question in a large base: they are left out, unless nothing else is left.
     const all = trigrams(pattern);
-    const common = this.items.length * COMMON_TRIGRAM_SHARE;
+    const common = Math.max(this.items.length * COMMON_TRIGRAM_SHARE, COMMON_TRIGRAM_FLOOR);
     const informative = all.filter((gram) => (this.postings.get(gram)?.length ?? 0) <= common);
     const grams = informative.length > 0 ? informative : all;
     // Counting in a typed array: in a large base a common trigram is shared by tens of thousands of names.
