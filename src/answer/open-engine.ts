@@ -1,11 +1,12 @@
 // Opens the answer engine on a knowledge folder: from a snapshot while nothing it was built from has changed,
 // from the YAML files otherwise. Parsing, validating and indexing take over a second; restoring the snapshot a
 // few tens of milliseconds, which is what makes `ask` start fast (npm run bench, "cold start").
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import type { Fact, Source, Topic } from '../knowledge/schema.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
@@ -87,7 +88,7 @@ function writeSnapshot(dir: string, file: string, fingerprint: string, engine: A
   const { facts, sources, topics, featured } = engine.kb;
   const snapshot: Snapshot = { fingerprint, kb: { facts, sources: [...sources], topics, featured }, index: snapshotSearchIndex(engine.index) };
   // Written aside and renamed, so a reader never sees half a file, even with two processes starting at once.
-  const partial = `${file}.${process.pid}.tmp`;
+  const partial = `${file}.${process.pid}-${threadId}-${randomUUID()}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(partial, JSON.stringify(snapshot));
@@ -103,7 +104,11 @@ function writeSnapshot(dir: string, file: string, fingerprint: string, engine: A
   }
 }
 
-const snapshotName = (knowledgeDir: string) => `engine-${hash([knowledgeDir]).slice(0, 16)}.json`;
+/**
+ * One snapshot per knowledge folder and per copy of the builder code: the tests and scripts (src/ through tsx)
+ * and ask and the bot (dist/) would otherwise replace each other's snapshot of the same folder at every switch.
+ */
+const snapshotName = (knowledgeDir: string) => `engine-${hash([knowledgeDir, ...BUILDER_DIRS]).slice(0, 16)}.json`;
 
 /**
  * Tests and curators open many temporary folders: only the most recently written snapshots are kept, and always
@@ -116,11 +121,18 @@ function pruneSnapshots(dir: string): void {
     .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.written - a.written);
   for (const { path } of files.slice(MAX_SNAPSHOTS)) rmSync(path, { force: true });
+  // Half-written files of a process that died before renaming its snapshot.
+  const abandoned = Date.now() - 60_000;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.tmp'))) {
+    const path = join(dir, name);
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < abandoned) rmSync(path, { force: true });
+  }
 }
 
 /** Everything a snapshot was built from: the knowledge files, the builder's code and its dependencies. */
 function fingerprintOf(knowledgeDir: string): string {
-  const parts: Array<string | Buffer> = [`format ${SNAPSHOT_FORMAT}`];
+  // Node's version too: its Unicode tables decide how accents fold.
+  const parts: Array<string | Buffer> = [`format ${SNAPSHOT_FORMAT}`, process.version];
   const addFolder = (dir: string, recursive: boolean) => {
     let entries;
     try {
@@ -131,8 +143,10 @@ function fingerprintOf(knowledgeDir: string): string {
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && recursive) addFolder(path, recursive);
-      else if (entry.isFile()) parts.push(path, readFileSync(path));
+      // Followed like the loader follows them: a symlinked fact file that changes must change the fingerprint.
+      const stats = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
+      if (stats?.isDirectory() && recursive) addFolder(path, recursive);
+      else if (stats?.isFile()) parts.push(path, readFileSync(path));
     }
   };
   addFolder(knowledgeDir, true);
