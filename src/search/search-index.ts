@@ -56,7 +56,7 @@ function vocabularyOf(groups: Iterable<WordGroup>): { terms: Set<string>; words:
   return { terms, words };
 }
 
-interface IndexedFact {
+export interface IndexedFact {
   id: string;
   title: string;
   aliases: string;
@@ -66,9 +66,11 @@ interface IndexedFact {
 
 /** Field weights: measured on the evaluation set (npm run eval); titles and aliases are the curated signal. */
 export const FIELD_BOOST = { title: 2, aliases: 1.5, text: 1, tags: 1 } as const;
-const FIELDS = ['title', 'aliases', 'text', 'tags'] as const;
+/** The indexed fields, in the order BM25 keeps them. */
+export const FIELDS = ['title', 'aliases', 'text', 'tags'] as const;
 
-function fieldsOf(fact: Fact): IndexedFact {
+/** A fact as the text of each indexed field. */
+export function fieldsOf(fact: Fact): IndexedFact {
   return {
     id: fact.id,
     title: `${fact.title.en} \n ${fact.title.fr}`,

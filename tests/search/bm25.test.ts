@@ -4,25 +4,17 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { loadQuestionSet } from '../../src/quality/question-set.ts';
 import { analyze } from '../../src/search/analyze.ts';
 import { Bm25Index } from '../../src/search/bm25.ts';
+import { FIELD_BOOST, FIELDS, fieldsOf } from '../../src/search/search-index.ts';
 
-const FIELDS = ['title', 'aliases', 'text', 'tags'] as const;
-const BOOST = { title: 2, aliases: 1.5, text: 1, tags: 1 };
 const terms = (text: string) => analyze(text).flatMap((g) => g.terms);
 
-// The shipped base, as the search index lays it out, indexed by both engines.
-const facts = loadKnowledge().facts;
-const documents = facts.map((f) => ({
-  id: f.id,
-  title: `${f.title.en} \n ${f.title.fr}`,
-  aliases: [...f.aliases.en, ...f.aliases.fr].join(' \n '),
-  text: `${f.text.en} \n ${f.text.fr ?? ''}`,
-  tags: [f.id, ...f.tags].join(' '),
-}));
+// The shipped base, laid out and weighted as the search index does it, indexed by both engines.
+const documents = loadKnowledge().facts.map(fieldsOf);
 const ours = Bm25Index.build(
   documents.map((d) => ({ id: d.id, fields: FIELDS.map((field) => terms(d[field])) })),
-  FIELDS.map((field) => BOOST[field]),
+  FIELDS.map((field) => FIELD_BOOST[field]),
 );
-const reference = new MiniSearch({ fields: [...FIELDS], tokenize: terms, processTerm: (t) => t, searchOptions: { tokenize: (t) => [t], processTerm: (t) => t, boost: BOOST } });
+const reference = new MiniSearch({ fields: [...FIELDS], tokenize: terms, processTerm: (t) => t, searchOptions: { tokenize: (t) => [t], processTerm: (t) => t, boost: { ...FIELD_BOOST } } });
 reference.addAll(documents);
 
 const byId = (hits: Array<{ id: unknown; score: number }>) => new Map(hits.map((h) => [String(h.id), h.score]));
