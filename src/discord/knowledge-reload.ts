@@ -11,11 +11,12 @@ export type ReloadResult = { ok: true; facts: number; durationMs: number } | { o
  * the error is logged and the base already in service stays. Handlers get a copy of `ctx` per event (bot.ts),
  * so an interaction in flight finishes on the base it started with.
  *
- * Cost: the load and the index build run on the event loop (`npm run bench`: 0.5 s + 0.8 s for 262 facts on an
- * idle machine) and events that arrive meanwhile wait; one turn of the loop between the two lets them through
- * halfway. That is inside Discord's 3 s to acknowledge on a normal host, not on an overloaded one (2–4 s measured
- * at load average 10 on 2 cores): the README says to reload at a quiet moment. Moving the build off the loop
- * would need the index built in steps (src/search) or rebuilt from a worker's serialised copy; not done yet.
+ * Cost, on the event loop (events that arrive meanwhile wait): hashing the knowledge files, then either restoring
+ * the index snapshot when nothing changed, or loading and indexing the YAML and writing a new snapshot (first row
+ * of the cold-start table in docs/performance.md: about 1.7–2 s for a whole `ask` run on an idle machine), with
+ * one turn of the loop between loading and indexing. That is inside Discord's 3 s to acknowledge on a normal host,
+ * not on an overloaded one (2–4 s measured at load average 10 on 2 cores): the README says to reload at a quiet
+ * moment. Building in a worker and handing over its snapshot would free the loop; not done yet.
  */
 export async function reloadKnowledge(ctx: BotContext, dir: string): Promise<ReloadResult> {
   const started = performance.now();
