@@ -35,19 +35,20 @@ async function answersNextQuestion(fake: FakeDiscord): Promise<void> {
 const sessionsIdentified = (events: readonly GatewayEvent[]): number => events.filter((e) => e.kind === 'sent' && e.t === 'READY').length;
 
 describe('gateway faults', () => {
-  it('GIVEN Discord asks for a reconnect (op 7) THEN the bot resumes its session and answers', async () => {
+  it.each<{ fault: string; inject: (fake: FakeDiscord) => unknown; expected: 'resumed' | 'identified' }>([
+    { fault: 'Discord asks for a reconnect (op 7)', inject: (fake) => fake.requestReconnect(), expected: 'resumed' },
+    { fault: 'Discord closes with 4000 (unknown error)', inject: (fake) => fake.disconnect({ code: 4000 }), expected: 'resumed' },
+    { fault: 'a resumable invalid session (op 9, true)', inject: (fake) => fake.invalidateSession(true), expected: 'resumed' },
+    { fault: 'a non-resumable invalid session (op 9, false)', inject: (fake) => fake.invalidateSession(false), expected: 'identified' },
+    // discord.js does not resume after a 1000.
+    { fault: 'Discord closes with 1000', inject: (fake) => fake.disconnect({ code: 1000 }), expected: 'identified' },
+  ])('GIVEN $fault THEN the bot has $expected a session and answers', async ({ inject, expected }) => {
     const fake = await started();
     const since = fake.gatewayEvents.length;
-    fake.requestReconnect();
-    expect(await cameBackBy(fake, since)).toBe('resumed');
-    await answersNextQuestion(fake);
-  });
-
-  it('GIVEN Discord closes with 4000 (unknown error) THEN the bot resumes and answers', async () => {
-    const fake = await started();
-    const since = fake.gatewayEvents.length;
-    fake.disconnect({ code: 4000 });
-    expect(await cameBackBy(fake, since)).toBe('resumed');
+    inject(fake);
+    expect(await cameBackBy(fake, since)).toBe(expected);
+    // A new session is a second READY; a resumed one is not.
+    expect(sessionsIdentified(fake.gatewayEvents)).toBe(expected === 'identified' ? 2 : 1);
     await answersNextQuestion(fake);
   });
 
@@ -60,31 +61,6 @@ describe('gateway faults', () => {
     expect(closed.code).toBe(4200);
     fake.ackHeartbeats(true);
     expect(await cameBackBy(fake, since)).toBe('resumed');
-    await answersNextQuestion(fake);
-  });
-
-  it('GIVEN a resumable invalid session (op 9, true) THEN the bot resumes and answers', async () => {
-    const fake = await started();
-    const since = fake.gatewayEvents.length;
-    fake.invalidateSession(true);
-    expect(await cameBackBy(fake, since)).toBe('resumed');
-    await answersNextQuestion(fake);
-  });
-
-  it('GIVEN a non-resumable invalid session (op 9, false) THEN the bot identifies a new session and answers', async () => {
-    const fake = await started();
-    const since = fake.gatewayEvents.length;
-    fake.invalidateSession(false);
-    expect(await cameBackBy(fake, since)).toBe('identified');
-    expect(sessionsIdentified(fake.gatewayEvents)).toBe(2);
-    await answersNextQuestion(fake);
-  });
-
-  it('GIVEN Discord closes with 1000 THEN the bot identifies a new session (discord.js does not resume after 1000) and answers', async () => {
-    const fake = await started();
-    const since = fake.gatewayEvents.length;
-    fake.disconnect({ code: 1000 });
-    expect(await cameBackBy(fake, since)).toBe('identified');
     await answersNextQuestion(fake);
   });
 
