@@ -111,6 +111,7 @@ export class Bm25Index {
         }
         lengths[d] = counts.size;
         average = (average * d + counts.size) / (d + 1); // as MiniSearch averages, so scores match to the last bit
+        // Frequencies are kept in 16 bits: a word repeated more than 65,535 times in one field scores as 65,535.
         for (const [id, count] of counts) postings.push(id, d, Math.min(count, 0xffff));
       });
       return { postings, lengths, average };
@@ -177,7 +178,8 @@ export class Bm25Index {
       termTouched.length = 0;
     }
     const scores = touched.map((d) => total[d]! * matchedTerms[d]!);
-    const threshold = scores.length > limit ? kthLargest(scores, limit) : Number.NEGATIVE_INFINITY;
+    // A limit below 1 keeps only the included documents.
+    const threshold = limit < 1 ? Number.POSITIVE_INFINITY : scores.length > limit ? kthLargest(scores, limit) : Number.NEGATIVE_INFINITY;
     const hits: Bm25Hit[] = [];
     touched.forEach((d, i) => {
       const id = this.ids[d]!;

@@ -15,7 +15,10 @@ export function correctWord(index: SearchIndex, word: string): string | undefine
   // A pasted hash or a run of letters is no typo of a word, and each extra letter costs one more lookup below.
   if (allowance === 0 || word.length > MAX_CORRECTABLE_LENGTH) return undefined;
   let best: { word: string; distance: number; frequency: number } | undefined;
+  const seen = new Set<string>();
   for (const [candidate, frequency] of neighbours(index, word, allowance)) {
+    if (seen.has(candidate)) continue; // a word near several transposed spellings is checked once
+    seen.add(candidate);
     if (digitsOf(candidate) !== digitsOf(word)) continue;
     const distance = editDistance(word, candidate, allowance);
     if (distance > allowance || distance === 0) continue;

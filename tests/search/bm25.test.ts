@@ -47,6 +47,7 @@ describe('BM25 over typed arrays', () => {
     expect(limited).toEqual(all.filter((h) => h.score >= fifth));
     const far = all.at(-1)!;
     expect(ours.search(['guest', 'xl'], 5, new Set([far.id, 'not-a-fact']))).toEqual([...limited, far]);
+    expect(ours.search(['guest', 'xl'], 0, new Set([far.id]))).toEqual([far]);
   });
 
   it('GIVEN terms the base never uses THEN finds nothing, and the next question is not affected', () => {
