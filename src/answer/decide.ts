@@ -1,40 +1,45 @@
-// The confidence policy: answer, offer "did you mean", or say "I don't know".
-import { coverage } from '../search/coverage.ts';
+// The answer decision: answer, offer "did you mean", or say "I don't know", from a calibrated probability that the
+// winner of the ranking is what was asked. The model is fitted by `npm run eval -- --fit` (src/quality/fit-decision.ts)
+// on the public questions and on near misses made by leaving each question's fact out; its weights and thresholds
+// are in decision-model.ts, with the figures they were chosen on.
+import type { Language } from '../knowledge/schema.ts';
 import type { Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
+import { DECISION_MODEL, type DecisionModel } from './decision-model.ts';
+import { decisionFeatures, type FeatureVector } from './features.ts';
+import { predict } from './logistic.ts';
 import type { AnswerStatus } from './types.ts';
-
-/**
- * At or above `answer` the top fact is shown; from `suggest` a "did you mean" list; below, "I don't know".
- * Set with npm run eval (accuracy per confidence band) and checked on the held-out set: at 0.6 one held-out
- * answer in twenty was confidently wrong, at 0.7 one in thirty; the cost is more "did you mean" menus.
- */
-export const CONFIDENCE = { answer: 0.7, suggest: 0.35 } as const;
-/** When the runner-up scores this close to the winner, the winner's lead is not trusted in full. */
-const TIE_RATIO = 0.75;
-const SINGLE_WORD_CEILING = 0.55;
 
 export interface Decision {
   status: AnswerStatus;
+  /** Calibrated: the probability that `best` answers the question. */
   confidence: number;
   /** The fact to show (answered) or the best guess (otherwise). */
   best?: string;
+  features?: FeatureVector;
+  /** Calibrated probability that the question is one the base covers at all (low: "I don't know"). */
+  inScope?: number;
 }
 
-export function decide(index: SearchIndex, ranking: Ranking): Decision {
-  if (ranking.exact) return { status: 'answered', confidence: 1, best: ranking.exact };
-  const [top, second] = ranking.candidates;
-  if (!top) return { status: 'unknown', confidence: 0 };
-
-  const covered = top.coverage ?? coverage(index, ranking.groups, top.factId);
-  // A near-tie halves confidence at worst: two facts fit the question about equally well.
-  const ratio = second ? second.score / top.score : 0;
-  const lead = ratio <= TIE_RATIO ? 1 : 1 - (ratio - TIE_RATIO) * 2;
-  // One word that is not a fact's name ("monde", "kexce") is a guess at best: offer it, do not assert it.
-  const ceiling = ranking.groups.length === 1 ? SINGLE_WORD_CEILING : 1;
-  const confidence = round(Math.min(covered * lead, ceiling));
-  const status = confidence >= CONFIDENCE.answer ? 'answered' : confidence >= CONFIDENCE.suggest ? 'uncertain' : 'unknown';
-  return { status, confidence, best: top.factId };
+export function decide(
+  index: SearchIndex,
+  ranking: Ranking,
+  question: string,
+  language: Language,
+  model: DecisionModel = DECISION_MODEL,
+): Decision {
+  const top = ranking.candidates[0];
+  const features = decisionFeatures(index, ranking, question, language);
+  if (!top || !features) return { status: 'unknown', confidence: 0 };
+  const confidence = round(predict(model.answer, features));
+  const inScope = round(predict(model.inScope, features));
+  // A name shared by several entries ("hap": an xl.cfg key and a boot option) is a question only the asker can settle.
+  if (ranking.ambiguous) return { status: 'uncertain', confidence: Math.min(confidence, model.thresholds.answer - 0.001), best: top.factId, features, inScope };
+  // Exact beats fuzzy: the question is the fact's name.
+  if (ranking.exact === top.factId) return { status: 'answered', confidence: Math.max(confidence, model.thresholds.answer), best: top.factId, features, inScope };
+  const status: AnswerStatus =
+    confidence >= model.thresholds.answer ? 'answered' : inScope < model.thresholds.inScope ? 'unknown' : 'uncertain';
+  return { status, confidence, best: top.factId, features, inScope };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,9 +1,11 @@
 // The answer engine: one pure, synchronous answer() for every front end, after a one-time index build.
 import type { Language } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
-import { rank } from '../search/rank.ts';
+import { withoutChatNoise } from '../search/noise.ts';
+import { rank, type Ranking } from '../search/rank.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
-import { decide } from './decide.ts';
+import { decide, type Decision } from './decide.ts';
+import { areKin } from './features.ts';
 import { detectLanguage } from './language.ts';
 import type { Answer, AnswerOptions, FactView } from './types.ts';
 import { suggestionsFor, viewFact } from './view.ts';
@@ -14,31 +16,56 @@ export const MAX_SUGGESTIONS = 5;
 /** A candidate this far below the winner is not worth suggesting. */
 const SUGGESTION_MIN_SCORE = 0.25;
 
+/** Everything the engine saw and decided about one question: answer() shapes it, the evaluation studies it. */
+export interface Examination {
+  /** The question as matched: cut to MAX_QUESTION_CHARS, without chat noise. */
+  text: string;
+  language: Language;
+  ranking: Ranking;
+  decision: Decision;
+}
+
+export interface ExamineOptions extends AnswerOptions {
+  /** Facts to leave out, as if the base lacked them (the evaluation's near misses). */
+  exclude?: ReadonlySet<string>;
+}
+
 export interface AnswerEngine {
   readonly kb: KnowledgeBase;
   readonly index: SearchIndex;
   answer(question: string, options?: AnswerOptions): Answer;
+  examine(question: string, options?: ExamineOptions): Examination;
   /** One fact in one language, e.g. for `/xen feature` or a "did you mean" pick. */
   view(factId: string, language: Language): FactView | undefined;
 }
 
 /** The engine for a validated base; `index` is given when restored from a snapshot instead of built. */
 export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = buildSearchIndex(kb.facts)): AnswerEngine {
+  function examine(question: string, options: ExamineOptions = {}): Examination {
+    if (typeof question !== 'string') throw new TypeError(`answer() needs a string question, got ${typeof question}`);
+    const raw = question.slice(0, MAX_QUESTION_CHARS);
+    const text = withoutChatNoise(raw);
+    // The question's own words decide the language; a greeting around it ("Bonjour, PVH ?") only when they cannot.
+    const fallback = options.fallbackLanguage ?? 'en';
+    const language = options.language ?? detectLanguage(text, detectLanguage(raw, fallback));
+    const ranking = rank(index, text, { exclude: options.exclude });
+    // The decision sees the question's words only: a "Bonjour" around "shadow_memroy" sets the reply's language, not whether to answer.
+    const decisionLanguage = options.language ?? detectLanguage(text, fallback);
+    return { text, language, ranking, decision: decide(index, ranking, text, decisionLanguage) };
+  }
 
   function answer(question: string, options: AnswerOptions = {}): Answer {
-    if (typeof question !== 'string') throw new TypeError(`answer() needs a string question, got ${typeof question}`);
-    const text = question.slice(0, MAX_QUESTION_CHARS);
-    const language = options.language ?? detectLanguage(text, options.fallbackLanguage ?? 'en');
-    const ranking = rank(index, text);
-    const decision = decide(index, ranking);
-
+    const { language, ranking, decision } = examine(question, options);
     const chosen = decision.status === 'answered' ? decision.best : undefined;
     const topScore = ranking.candidates[0]?.score ?? 0;
     const pool = ranking.candidates
       .filter((c) => c.factId !== chosen && c.score >= topScore * SUGGESTION_MIN_SCORE)
       .map((c) => c.factId);
-    // Answered: nothing close enough → offer the fact's own related facts instead.
-    const ids = chosen && pool.length === 0 ? (kb.factsById.get(chosen)?.related ?? []) : pool;
+    // Answered: facts related to the answer come first among the others (two sides of one answer, not rivals);
+    // with nothing close enough, the fact's own related facts are offered.
+    const kin = chosen ? pool.filter((id) => areKin(index, chosen, id)) : [];
+    const ordered = chosen ? [...kin, ...pool.filter((id) => !kin.includes(id))] : pool;
+    const ids = chosen && ordered.length === 0 ? (kb.factsById.get(chosen)?.related ?? []) : ordered;
     return {
       status: decision.status,
       confidence: decision.confidence,
@@ -48,5 +75,5 @@ export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = build
     };
   }
 
-  return { kb, index, answer, view: (factId, language) => viewFact(kb, factId, language) };
+  return { kb, index, answer, examine, view: (factId, language) => viewFact(kb, factId, language) };
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { Fact, Source, Topic } from '../knowledge/schema.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
-import type { KnowledgeBase } from '../knowledge/validate.ts';
+import { factsByIdOf, type KnowledgeBase } from '../knowledge/validate.ts';
 import { restoreSearchIndex, snapshotSearchIndex, type IndexSnapshot } from '../search/search-index.ts';
 import { createAnswerEngine, type AnswerEngine } from './engine.ts';
 
@@ -80,7 +80,7 @@ function readSnapshot(file: string, fingerprint: string): AnswerEngine | undefin
   }
   if (snapshot?.fingerprint !== fingerprint) return undefined;
   const { facts, sources, topics, featured } = snapshot.kb;
-  const kb: KnowledgeBase = { facts, sources: new Map(sources), topics, featured, factsById: new Map(facts.map((f) => [f.id, f])) };
+  const kb: KnowledgeBase = { facts, sources: new Map(sources), topics, featured, factsById: factsByIdOf(facts) };
   return createAnswerEngine(kb, restoreSearchIndex(snapshot.index));
 }
 

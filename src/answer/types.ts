@@ -1,5 +1,5 @@
 // The shape of an answer, shared by every front end (Discord, the CLI, the tests).
-import type { FactStatus, Language, Verdict } from '../knowledge/schema.ts';
+import type { FactStatus, Language, ReferenceKind, Scope, Verdict } from '../knowledge/schema.ts';
 
 export type AnswerStatus = 'answered' | 'uncertain' | 'unknown';
 
@@ -12,6 +12,17 @@ export interface CitedSource {
   kind: 'primary' | 'secondary';
   /** Where in the source the fact is supported, when the curator said. */
   locator?: string;
+  /** The line `url` points at, for sources that are files. */
+  line?: number;
+}
+
+/** A reference entry's lookup card: syntax, default, what it applies to, an example. */
+export interface ReferenceView {
+  kind: ReferenceKind;
+  names: string[];
+  syntax: string;
+  default?: string;
+  example?: string;
 }
 
 /** A fact rendered for one language, ready to show. */
@@ -19,6 +30,10 @@ export interface FactView {
   id: string;
   title: string;
   text: string;
+  /** The text's first sentence: enough to tell whether a suggestion is what was asked. */
+  gist: string;
+  scope: Scope[];
+  reference?: ReferenceView;
   /** The language of `text`: English when the French text is missing. */
   textLanguage: Language;
   status: FactStatus;
@@ -32,6 +47,8 @@ export interface FactView {
 export interface Suggestion {
   id: string;
   title: string;
+  /** The first sentence of the fact, in the asker's language. */
+  gist: string;
 }
 
 export interface Answer {

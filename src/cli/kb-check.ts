@@ -2,6 +2,9 @@
 import { checkKnowledgeDir, DEFAULT_KNOWLEDGE_DIR } from '../knowledge/load.ts';
 import { formatIssue } from '../knowledge/issues.ts';
 import { formatSummary, summarize } from '../knowledge/summary.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { referenceCoverage } from '../knowledge/reference-coverage.ts';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 
 exitQuietlyOnClosedPipe();
@@ -15,4 +18,14 @@ if (!result.ok) {
   process.exit(1);
 }
 console.log(formatSummary(summarize(result.kb)));
+// Completeness of the 4.4 reference, when the list of names extracted from the 4.4 documents is at hand.
+const NAMES = fileURLToPath(new URL('../../tests/reference/xen-4.4-names.json', import.meta.url));
+if (existsSync(NAMES)) {
+  const coverage = referenceCoverage(result.kb, JSON.parse(readFileSync(NAMES, 'utf8')).names);
+  console.log('\nreference (names found / in the 4.4 documents)');
+  for (const c of coverage) {
+    const notes = [c.missing.length ? `missing: ${c.missing.join(', ')}` : '', c.invented.length ? `not in the documents: ${c.invented.join(', ')}` : ''].filter(Boolean);
+    console.log(`  ${c.kind.padEnd(15)} ${String(c.found).padStart(4)} / ${String(c.documented).padEnd(4)} ${notes.join('; ')}`);
+  }
+}
 console.log(`\n✓ knowledge base is valid: ${result.kb.facts.length} facts, ${result.kb.sources.size} sources, ${result.kb.topics.length} topics`);

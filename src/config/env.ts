@@ -8,6 +8,12 @@ const idList = z
   .transform((s) => s.split(/[\s,]+/).filter(Boolean))
   .pipe(z.array(snowflake));
 const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** true/false, 1/0, yes/no, on/off, any case. */
+const booleanFlag = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }))
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -17,10 +23,16 @@ export const BotConfig = z.object({
   DISCORD_GUILD_ID: z.preprocess(blankAsUndefined, snowflake.optional()),
   DISCORD_API_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   ANSWER_CHANNEL_IDS: idList,
+  /** Ask for the privileged Message Content intent even without ANSWER_CHANNEL_IDS, so /xen-admin answer channels work. */
+  MESSAGE_CONTENT_INTENT: z.preprocess(blankAsUndefined, booleanFlag.default(false)),
   COOLDOWN_SECONDS: z.preprocess(blankAsUndefined, z.coerce.number().min(0).max(3600).default(8)),
   SHUTDOWN_GRACE_SECONDS: z.preprocess(blankAsUndefined, z.coerce.number().min(0).max(60).default(5)),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(LOG_LEVELS).default('info')),
   XENBOT_KNOWLEDGE_DIR: z.preprocess(blankAsUndefined, z.string().optional()),
+  /** The store: questions, votes, picks, server settings (README, Privacy). "off" keeps none. */
+  XENBOT_DB: z.preprocess(blankAsUndefined, z.string().optional()),
+  RETENTION_DAYS: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  RECORD_QUESTIONS: z.preprocess(blankAsUndefined, booleanFlag.default(true)),
 });
 export type BotConfig = z.infer<typeof BotConfig>;
 

@@ -6,13 +6,14 @@ export class Cooldown {
   private readonly until = new Map<string, { until: number; notified: boolean }>();
 
   constructor(
-    private readonly seconds: number,
+    /** The default, COOLDOWN_SECONDS; a server admin may set another for their server. */
+    readonly seconds: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Record a question from `userId` and say whether to answer it. */
-  check(userId: string): CooldownVerdict {
-    if (this.seconds <= 0) return { kind: 'ok' };
+  /** Record a question from `userId` and say whether to answer it; `seconds` is the server's own setting, if any. */
+  check(userId: string, seconds: number = this.seconds): CooldownVerdict {
+    if (seconds <= 0) return { kind: 'ok' };
     const now = this.now();
     const entry = this.until.get(userId);
     if (entry && entry.until > now) {
@@ -22,7 +23,7 @@ export class Cooldown {
       return { kind: 'notify', retryAfterSeconds };
     }
     if (this.until.size > 10_000) this.prune(now); // bounded memory on a busy server
-    this.until.set(userId, { until: now + this.seconds * 1000, notified: false });
+    this.until.set(userId, { until: now + seconds * 1000, notified: false });
     return { kind: 'ok' };
   }
 

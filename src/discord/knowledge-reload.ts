@@ -2,7 +2,7 @@
 import { openAnswerEngine } from '../answer/open-engine.ts';
 import { formatIssue, KnowledgeError } from '../knowledge/issues.ts';
 import { readAboutInfo } from './about-info.ts';
-import type { BotContext } from './handlers/context.ts';
+import type { BotContext } from './interactions/context.ts';
 
 export type ReloadResult = { ok: true; facts: number; durationMs: number } | { ok: false; problems: string[] };
 

@@ -1,4 +1,4 @@
-// Discord's limits, named once. Every reply is cut to these before it leaves (see respond.ts).
+// Discord's limits, named once. Every reply is cut to these before it leaves (see outgoing.ts).
 export const DiscordLimits = {
   content: 2000,
   embedTitle: 256,

@@ -5,9 +5,11 @@ import { KnowledgeError } from '../knowledge/issues.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
 import { createLogger } from '../log/logger.ts';
 import { readAboutInfo } from './about-info.ts';
-import { startBot } from './bot.ts';
+import { dbPathFromEnv } from '../store/paths.ts';
+import { Recorder } from '../store/recorder.ts';
 import { Cooldown } from './cooldown.ts';
-import type { BotContext } from './handlers/context.ts';
+import { startBot } from './gateway/bot.ts';
+import type { BotContext } from './interactions/context.ts';
 import { reloadKnowledgeOnSignals } from './knowledge-reload.ts';
 import { InFlight, shutdown } from './shutdown.ts';
 
@@ -42,12 +44,19 @@ async function main(): Promise<void> {
   logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size, from: opened.from }, 'knowledge base loaded');
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+  // The store never stops the bot: a failure is a warning, and the bot answers without it (store/recorder.ts).
+  const recorder = config.XENBOT_DB?.trim().toLowerCase() === 'off'
+    ? undefined
+    : new Recorder({ path: dbPathFromEnv(config.XENBOT_DB), logger, retentionDays: config.RETENTION_DAYS, recordQuestions: config.RECORD_QUESTIONS });
+  recorder?.start();
   const ctx: BotContext = {
     engine,
     logger,
     cooldown: new Cooldown(config.COOLDOWN_SECONDS),
     about: readAboutInfo(knowledgeDir),
     answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
+    messageContentIntent: config.MESSAGE_CONTENT_INTENT,
+    recorder,
   };
   reloadKnowledgeOnSignals(ctx, knowledgeDir);
 
@@ -69,7 +78,10 @@ async function main(): Promise<void> {
       return;
     }
     stopping = true;
-    void shutdown({ client, inFlight, logger, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, signal }).finally(() => process.exit(0));
+    void shutdown({ client, inFlight, logger, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, signal }).finally(() => {
+      recorder?.close(); // what the drained handlers recorded is written before exit
+      process.exit(0);
+    });
   };
   // `on`, not `once`: npm relays a signal to its child and Ctrl-C or systemd signal the whole group, so a second
   // signal is common; with the default handler restored it would kill the bot mid-drain.

@@ -1,11 +1,13 @@
 // Every user-facing string, in English and French, under typed keys: front ends never concatenate prose.
 import type { AnswerStatus } from '../answer/types.ts';
-import type { FactStatus, Language, Verdict } from '../knowledge/schema.ts';
+import type { FactStatus, Language, ReferenceKind, Scope, Verdict } from '../knowledge/schema.ts';
 
 const en = {
   sources: 'Sources',
   seeAlso: 'See also',
   didYouMean: 'Not sure — did you mean one of these?',
+  didYouMeanBest: (title: string) => `Not sure — did you mean **${title}**?`,
+  otherMatches: 'Or one of these:',
   unknown: "I don't know: nothing in my Xen 4.4 fact base answers that.",
   unknownHint: 'Try `/xen topics` to browse what I know, or rephrase with the feature name.',
   closestTopics: 'Closest topics',
@@ -21,6 +23,9 @@ const en = {
   buttonNotHelpful: 'Not helpful',
   buttonDelete: 'Delete',
   feedbackThanks: 'Thanks, your feedback is noted.',
+  whatWasWrongTitle: 'What was wrong with this answer?',
+  whatWasWrongLabel: 'What was wrong? (optional)',
+  whatWasWrongPlaceholder: 'Wrong fact, out of date, missing detail… The people who curate the answers read this.',
   onlyAskerCanDelete: 'Only the person who asked can delete this answer.',
   relatedPlaceholder: 'Related facts…',
   pickPlaceholder: 'Pick a topic…',
@@ -53,8 +58,57 @@ const en = {
   aboutSources: 'Sources',
   aboutUpdated: 'Knowledge last updated',
   aboutOrigin: 'Where the sources come from',
+  aboutPrivacy: 'What is kept',
+  aboutPrivacyText: (text: boolean, days: number) =>
+    text
+      ? `Questions (their text, never who asked), the answer given and votes are kept ${days} days so the people who curate the base can fill its gaps. See the README's Privacy section.`
+      : `Only counts are kept (status, topic, language), ${days} days; not the text of questions, never who asked.`,
+  aboutNothingKept: 'Nothing: this bot records no questions.',
   aboutOriginText: (primary: number, total: number) =>
     `${primary} of ${total} sources are primary: the Xen wiki, xenproject.org, the xen-devel and xen-announce lists, the Xen source tree at the RELEASE-4.4.x tags, libvirt's notes. Press articles are cited for press claims.`,
+  adminOnlyInServers: 'These settings belong to a server: use /xen-admin in one.',
+  adminDenied: 'Only members who can manage this server may change xenbot’s settings.',
+  adminNoStore: 'This bot runs without a store, so its settings cannot be changed from Discord (see XENBOT_DB in the README).',
+  adminStoreDown: 'The store is unavailable right now; the operator has been warned. Try again later.',
+  adminNotSavedYet: '⚠️ Applied now, but not saved yet: the store is unavailable. It will be saved when the store is back; until then a restart forgets it.',
+  adminChannelAdded: (id: string) => `I will answer every question in <#${id}>, without a mention (only when I am sure).`,
+  adminChannelRemoved: (id: string) => `I will answer in <#${id}> only when mentioned.`,
+  adminNoMessageContent:
+    '⚠️ Saved, but I cannot read messages that do not mention me yet: my operator has to enable the Message Content intent (MESSAGE_CONTENT_INTENT in the README). Until then, mention me there.',
+  adminChannelList: (server: readonly string[], operator: readonly string[]) =>
+    [
+      server.length ? `Answer channels of this server: ${server.map((c) => `<#${c}>`).join(', ')}` : 'No answer channel set with /xen-admin.',
+      operator.length ? `Set by the bot's operator (ANSWER_CHANNEL_IDS) for all servers: ${operator.length}.` : '',
+      'Elsewhere I answer when mentioned.',
+    ].filter(Boolean).join('\n'),
+  adminCooldownSet: (s: number) => (s === 0 ? 'No cooldown in this server any more.' : `Members now wait ${s} s between two public answers.`),
+  adminLanguageSet: (l: 'en' | 'fr' | 'auto') =>
+    l === 'auto' ? 'When a question does not tell, I reply in each member’s Discord language.' : `When a question does not tell, I reply in ${l === 'fr' ? 'French' : 'English'}.`,
+  adminGapsTitle: 'Unanswered questions, last 7 days',
+  adminGapsFooter: 'Grouped by their words. The people who curate the fact base see all servers with npm run gaps.',
+  adminNoGaps: 'No unanswered question in this server in the last 7 days.',
+  adminAskers: (n: number) => `${n} asker${n === 1 ? '' : 's'}`,
+  adminBestGuess: 'best guess',
+  refSyntax: 'Syntax',
+  refDefault: 'Default',
+  refAppliesTo: 'Applies to',
+  refExample: 'Example',
+  refEverywhere: 'all guests and hosts',
+  refKind: {
+    'xl-command': 'xl command',
+    'xl-cfg': 'guest config key (xl.cfg)',
+    'xl-conf': 'xl.conf setting',
+    'cpupool-cfg': 'cpupool config key',
+    'boot-option': 'hypervisor boot option',
+    'disk-spec': 'disk spec field',
+    'vif-spec': 'vif spec field',
+    'hotplug-script': 'hotplug or init script',
+  } satisfies Record<ReferenceKind, string>,
+  scope: {
+    arm: 'ARM', arm32: 'arm32', arm64: 'arm64', amd: 'AMD CPUs', intel: 'Intel CPUs', '32-bit': '32-bit',
+    pv: 'PV guests', hvm: 'HVM guests', pvh: 'PVH guests', windows: 'Windows guests', freebsd: 'FreeBSD', netbsd: 'NetBSD',
+  } satisfies Record<Scope, string>,
+  refNotFound: 'No xl command, config key or boot option of 4.4 has that name. Pick one from the list as you type.',
   footer: (id: string) => `${id} · Xen 4.4`,
   status: {
     new: 'New in 4.4',
@@ -82,6 +136,8 @@ const fr: Messages = {
   sources: 'Sources',
   seeAlso: 'Voir aussi',
   didYouMean: 'Je ne suis pas sûr — vouliez-vous dire l’un de ceux-ci ?',
+  didYouMeanBest: (title: string) => `Je ne suis pas sûr — vouliez-vous dire **${title}** ?`,
+  otherMatches: 'Ou l’un de ceux-ci :',
   unknown: 'Je ne sais pas : rien dans ma base de faits sur Xen 4.4 ne répond à cette question.',
   unknownHint: 'Essayez `/xen sujets` pour parcourir ce que je connais, ou reformulez avec le nom de la fonctionnalité.',
   closestTopics: 'Sujets les plus proches',
@@ -97,6 +153,9 @@ const fr: Messages = {
   buttonNotHelpful: 'Pas utile',
   buttonDelete: 'Supprimer',
   feedbackThanks: 'Merci, votre avis est enregistré.',
+  whatWasWrongTitle: 'Qu’est-ce qui n’allait pas ?',
+  whatWasWrongLabel: 'Qu’est-ce qui n’allait pas ? (facultatif)',
+  whatWasWrongPlaceholder: 'Mauvais fait, pas à jour, détail manquant… Les personnes qui entretiennent les réponses le lisent.',
   onlyAskerCanDelete: 'Seule la personne qui a posé la question peut supprimer cette réponse.',
   relatedPlaceholder: 'Faits liés…',
   pickPlaceholder: 'Choisir un sujet…',
@@ -129,8 +188,57 @@ const fr: Messages = {
   aboutSources: 'Sources',
   aboutUpdated: 'Dernière mise à jour des connaissances',
   aboutOrigin: 'Origine des sources',
+  aboutPrivacy: 'Ce qui est conservé',
+  aboutPrivacyText: (text: boolean, days: number) =>
+    text
+      ? `Les questions (leur texte, jamais qui les pose), la réponse donnée et les votes sont gardés ${days} jours pour que les personnes qui entretiennent la base en comblent les manques. Voir la section Privacy du README.`
+      : `Seuls des décomptes sont gardés (statut, sujet, langue), ${days} jours ; pas le texte des questions, jamais qui les pose.`,
+  aboutNothingKept: 'Rien : ce bot n’enregistre aucune question.',
   aboutOriginText: (primary: number, total: number) =>
     `${primary} sources sur ${total} sont primaires : le wiki Xen, xenproject.org, les listes xen-devel et xen-announce, le code source de Xen aux étiquettes RELEASE-4.4.x, les notes de libvirt. Les articles de presse sont cités pour les affirmations de presse.`,
+  adminOnlyInServers: 'Ces réglages concernent un serveur : utilisez /xen-admin dans l’un d’eux.',
+  adminDenied: 'Seuls les membres qui peuvent gérer ce serveur peuvent changer les réglages de xenbot.',
+  adminNoStore: 'Ce bot tourne sans stockage : ses réglages ne peuvent pas être changés depuis Discord (voir XENBOT_DB dans le README).',
+  adminStoreDown: 'Le stockage est indisponible pour le moment ; l’opérateur est prévenu. Réessayez plus tard.',
+  adminNotSavedYet: '⚠️ Appliqué tout de suite, mais pas encore enregistré : le stockage est indisponible. Ce sera enregistré à son retour ; d’ici là, un redémarrage l’oublie.',
+  adminChannelAdded: (id: string) => `Je répondrai à toute question dans <#${id}>, sans mention (seulement quand je suis sûr).`,
+  adminChannelRemoved: (id: string) => `Je ne répondrai dans <#${id}> que si l’on me mentionne.`,
+  adminNoMessageContent:
+    '⚠️ Enregistré, mais je ne peux pas encore lire les messages qui ne me mentionnent pas : mon opérateur doit activer l’intent Message Content (MESSAGE_CONTENT_INTENT dans le README). D’ici là, mentionnez-moi.',
+  adminChannelList: (server: readonly string[], operator: readonly string[]) =>
+    [
+      server.length ? `Salons de réponse de ce serveur : ${server.map((c) => `<#${c}>`).join(', ')}` : 'Aucun salon de réponse réglé avec /xen-admin.',
+      operator.length ? `Réglés par l’opérateur du bot (ANSWER_CHANNEL_IDS) pour tous les serveurs : ${operator.length}.` : '',
+      'Ailleurs, je réponds quand on me mentionne.',
+    ].filter(Boolean).join('\n'),
+  adminCooldownSet: (s: number) => (s === 0 ? 'Plus de délai dans ce serveur.' : `Les membres attendent désormais ${s} s entre deux réponses publiques.`),
+  adminLanguageSet: (l: 'en' | 'fr' | 'auto') =>
+    l === 'auto' ? 'Quand une question ne le dit pas, je réponds dans la langue Discord de chaque membre.' : `Quand une question ne le dit pas, je réponds en ${l === 'fr' ? 'français' : 'anglais'}.`,
+  adminGapsTitle: 'Questions sans réponse, 7 derniers jours',
+  adminGapsFooter: 'Regroupées par leurs mots. Les personnes qui entretiennent la base voient tous les serveurs avec npm run gaps.',
+  adminNoGaps: 'Aucune question sans réponse dans ce serveur ces 7 derniers jours.',
+  adminAskers: (n: number) => `${n} personne${n > 1 ? 's' : ''}`,
+  adminBestGuess: 'piste',
+  refSyntax: 'Syntaxe',
+  refDefault: 'Par défaut',
+  refAppliesTo: 'S’applique à',
+  refExample: 'Exemple',
+  refEverywhere: 'tous les invités et hôtes',
+  refKind: {
+    'xl-command': 'commande xl',
+    'xl-cfg': 'clé de configuration d’invité (xl.cfg)',
+    'xl-conf': 'réglage de xl.conf',
+    'cpupool-cfg': 'clé de configuration de cpupool',
+    'boot-option': 'option de démarrage de l’hyperviseur',
+    'disk-spec': 'champ de spécification de disque',
+    'vif-spec': 'champ de spécification vif',
+    'hotplug-script': 'script hotplug ou d’initialisation',
+  },
+  scope: {
+    arm: 'ARM', arm32: 'arm32', arm64: 'arm64', amd: 'processeurs AMD', intel: 'processeurs Intel', '32-bit': '32 bits',
+    pv: 'invités PV', hvm: 'invités HVM', pvh: 'invités PVH', windows: 'invités Windows', freebsd: 'FreeBSD', netbsd: 'NetBSD',
+  },
+  refNotFound: 'Aucune commande xl, clé de configuration ni option de démarrage de la 4.4 ne porte ce nom. Choisissez-en une dans la liste pendant la saisie.',
   footer: (id: string) => `${id} · Xen 4.4`,
   status: {
     new: 'Nouveau en 4.4',

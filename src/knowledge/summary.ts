@@ -1,4 +1,5 @@
 // Coverage figures for the knowledge base, printed by `npm run kb:check`.
+import { REFERENCE_KINDS } from './schema.ts';
 import type { KnowledgeBase } from './validate.ts';
 
 export interface TopicCoverage {
@@ -17,6 +18,10 @@ export interface KnowledgeSummary {
   disputed: number;
   citations: { primary: number; secondary: number };
   factsWithPrimary: number;
+  /** Facts that cite no primary source (press claims of opinion apart): for curators to improve. */
+  withoutPrimary: string[];
+  /** Reference entries in the base against the names of the 4.4 documents, per kind (when the list is known). */
+  reference: Array<{ kind: string; entries: number; names: number }>;
   sourcesCited: number;
   sourcesRegistered: number;
   factsWithCitation: number;
@@ -38,6 +43,7 @@ export function summarize(kb: KnowledgeBase): KnowledgeSummary {
   const cited = new Set<string>();
   const citations = { primary: 0, secondary: 0 };
   let factsWithPrimary = 0;
+  const withoutPrimary: string[] = [];
   for (const fact of kb.facts) {
     statuses[fact.status] = (statuses[fact.status] ?? 0) + 1;
     let hasPrimary = false;
@@ -48,7 +54,13 @@ export function summarize(kb: KnowledgeBase): KnowledgeSummary {
       hasPrimary ||= kind === 'primary';
     }
     if (hasPrimary) factsWithPrimary += 1;
+    else if (!(fact.status === 'press-claim' && fact.verdict === 'opinion')) withoutPrimary.push(fact.id);
   }
+  const reference = REFERENCE_KINDS.map((kind) => ({
+    kind,
+    entries: kb.facts.filter((f) => f.reference?.kind === kind).length,
+    names: kb.facts.reduce((n, f) => n + (f.reference?.kind === kind ? f.reference.names.length : 0), 0),
+  }));
   return {
     facts: kb.facts.length,
     topics,
@@ -58,6 +70,8 @@ export function summarize(kb: KnowledgeBase): KnowledgeSummary {
     disputed: kb.facts.filter((f) => f.disputed).length,
     citations,
     factsWithPrimary,
+    withoutPrimary,
+    reference,
     sourcesCited: cited.size,
     sourcesRegistered: kb.sources.size,
     factsWithCitation: kb.facts.filter((f) => f.citations.length > 0).length,
@@ -88,6 +102,7 @@ export function formatSummary(s: KnowledgeSummary): string {
     `facts with a citation: ${s.factsWithCitation}/${s.facts} (${pct(s.factsWithCitation, s.facts)}); citing at least one primary source: ${s.factsWithPrimary}/${s.facts} (${pct(s.factsWithPrimary, s.facts)})`,
     `citations: ${s.citations.primary} primary, ${s.citations.secondary} secondary; sources cited ${s.sourcesCited} of ${s.sourcesRegistered} registered`,
     `facts noting a disagreement between sources: ${s.disputed}`,
+    ...(s.withoutPrimary.length ? [`facts citing no primary source: ${s.withoutPrimary.join(', ')}`] : []),
   ];
   const covered = s.dossier.filter((d) => d.topics.length > 0);
   lines.push(`dossier sections represented: ${covered.length}/${s.dossier.length} (${covered.map((d) => d.section).join(' ')})`);

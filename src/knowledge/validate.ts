@@ -1,7 +1,8 @@
 // Turns parsed knowledge files into a checked KnowledgeBase, or into the full list of what is wrong.
-import { nameKey } from '../text/fold.ts';
+import { nameKey, referenceKey, referenceNameKeys } from '../text/fold.ts';
 import { fromZodIssues, isRecord, type KnowledgeIssue } from './issues.ts';
 import { FactsFile, SourcesFile, TopicsFile, type Fact, type Source, type Topic } from './schema.ts';
+import { scopesNamedIn } from './scopes.ts';
 
 export interface KnowledgeBase {
   readonly facts: readonly Fact[];
@@ -80,8 +81,12 @@ export function validateKnowledge(files: readonly ParsedFile[], parseIssues: rea
   const topicById = uniqueById(topics, 'topic', issues);
   const sourceById = uniqueById(sources, 'source', issues);
   const factById = uniqueById(facts, 'fact', issues);
+  checkReplacedIds(facts, factById, issues);
   checkSourceUrls(sources, issues);
   checkNames(facts, issues);
+  checkReferenceNames(facts, issues);
+  checkErrorMessages(facts, issues);
+  for (const fact of facts) checkScopeInTitle(fact, issues);
 
   const cited = new Set<string>();
   for (const fact of facts) {
@@ -116,7 +121,7 @@ export function validateKnowledge(files: readonly ParsedFile[], parseIssues: rea
     warnings,
     kb: {
       facts,
-      factsById: factById,
+      factsById: factsByIdOf(facts),
       sources: new Map([...sourceById].map(([id, { file: _file, ...source }]) => [id, source])),
       topics: topics.map(({ file: _file, ...topic }) => topic),
       featured: featured.map((f) => f.id),
@@ -175,6 +180,88 @@ function checkNames(facts: readonly Fact[], issues: KnowledgeIssue[]): void {
         owner.set(key, fact);
       }
     }
+  }
+}
+
+/**
+ * A reference name belongs to one entry of its kind: "hap" may be both an xl.cfg key and a boot option, once each.
+ * And no other fact may have it, as written, as a title or alias: typing "viridian" must open the viridian entry, not
+ * a fact that merely mentions it (an exact name wins before any reference name is looked at). Only the token itself
+ * counts: "driver domain" (the concept) is not `driver_domain` (the key).
+ */
+function checkReferenceNames(facts: readonly Fact[], issues: KnowledgeIssue[]): void {
+  const named = new Map<string, Fact>();
+  for (const fact of facts) for (const name of [fact.title.en, fact.title.fr, ...fact.aliases.en, ...fact.aliases.fr]) named.set(referenceKey(name), fact);
+  const owner = new Map<string, Fact>();
+  for (const fact of facts) {
+    fact.reference?.names.forEach((name) => {
+      const other = referenceNameKeys(fact.reference!.kind, name).map((k) => named.get(k)).find((f) => f && f.id !== fact.id);
+      if (other) {
+        issues.push({ file: other.file, entry: other.id, field: 'aliases', message: `"${name}" is the name of the reference entry "${fact.id}": remove it here, or make this fact that entry` });
+      }
+    });
+  }
+  for (const fact of facts) {
+    fact.reference?.names.forEach((name, i) => {
+      const key = `${fact.reference!.kind} ${name}`;
+      const other = owner.get(key);
+      if (other) issues.push({ file: fact.file, entry: fact.id, field: `reference.names.${i}`, message: `${key} is also the reference of fact "${other.id}" (${other.file})` });
+      else owner.set(key, fact);
+    });
+  }
+}
+
+/** A fact limited to a special case says so in its titles, so that a reader and the ranking both see it. */
+function checkScopeInTitle(fact: Fact, issues: KnowledgeIssue[]): void {
+  for (const language of ['en', 'fr'] as const) {
+    const named = scopesNamedIn(fact.title[language]);
+    const missing = fact.scope.filter((scope) => !named.has(scope));
+    if (missing.length) {
+      issues.push({ file: fact.file, entry: fact.id, field: `title.${language}`, message: `the fact is scoped to ${missing.join(', ')}: its title must say so` });
+    }
+  }
+}
+
+/** An error message is explained by one fact: a pasted log must lead to one fix, not to whichever sorts first. */
+function checkErrorMessages(facts: readonly Fact[], issues: KnowledgeIssue[]): void {
+  const owner = new Map<string, Fact>();
+  for (const fact of facts) {
+    fact.errors.forEach((message, i) => {
+      const key = nameKey(message);
+      const other = owner.get(key);
+      if (other && other.id !== fact.id) issues.push({ file: fact.file, entry: fact.id, field: `errors.${i}`, message: `this message is already explained by fact "${other.id}" (${other.file}): keep it there and link that fact` });
+      else owner.set(key, fact);
+    });
+  }
+  // Nor may another fact have the message as a name: a bare paste would open that fact before the fix.
+  for (const fact of facts) {
+    for (const language of ['en', 'fr'] as const) {
+      fact.aliases[language].forEach((alias, i) => {
+        const other = owner.get(nameKey(alias));
+        if (other && other.id !== fact.id) issues.push({ file: fact.file, entry: fact.id, field: `aliases.${language}.${i}`, message: `"${alias}" is an error message explained by fact "${other.id}": remove the alias here and link that fact` });
+      });
+    }
+  }
+}
+
+/** A fact by its id, or by an id it replaced (old buttons, older question sets). */
+export function factsByIdOf(facts: readonly Fact[]): Map<string, Fact> {
+  const byId = new Map<string, Fact>(facts.map((f) => [f.id, f]));
+  for (const fact of facts) for (const old of fact.replaces) if (!byId.has(old)) byId.set(old, fact);
+  return byId;
+}
+
+/** A replaced id belongs to no live fact and to one replacing fact only. */
+function checkReplacedIds(facts: readonly Fact[], live: ReadonlyMap<string, Fact>, issues: KnowledgeIssue[]): void {
+  const replacer = new Map<string, Fact>();
+  for (const fact of facts) {
+    fact.replaces.forEach((old, i) => {
+      const at = { file: fact.file, entry: fact.id, field: `replaces.${i}` };
+      if (live.has(old)) issues.push({ ...at, message: `"${old}" is the id of a fact in the base: only a retired id can be replaced` });
+      const other = replacer.get(old);
+      if (other && other.id !== fact.id) issues.push({ ...at, message: `"${old}" is already replaced by "${other.id}"` });
+      replacer.set(old, fact);
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 // Name completion for pickers (Discord autocomplete): exact and prefix matches first, then fuzzy rescue.
-import type { Language } from '../knowledge/schema.ts';
+import type { Language, ReferenceKind } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
-import { nameKey } from '../text/fold.ts';
+import { nameKey, referenceKey } from '../text/fold.ts';
 import { nameWords, type FactName, type SearchIndex } from './search-index.ts';
 
 export interface Completion {
@@ -66,4 +66,55 @@ export function completeTopics(kb: KnowledgeBase, input: string, language: Langu
     .filter((t) => !typed || nameKey(t.title[language]).includes(typed) || nameKey(t.title.en).includes(typed) || t.id.includes(typed))
     .slice(0, limit)
     .map((t) => ({ id: t.id, label: t.title[language] }));
+}
+
+/** A reference entry offered while typing `/xen ref`: the name as documented, and which document it is from. */
+export interface ReferenceCompletion {
+  id: string;
+  name: string;
+  kind: ReferenceKind;
+}
+
+/** Offered before anything is typed: what operators look up most. */
+const POPULAR_REFERENCES = [
+  'xl-command/create', 'xl-command/list', 'xl-command/console', 'xl-command/migrate', 'xl-command/shutdown', 'xl-command/destroy',
+  'boot-option/dom0_mem', 'boot-option/dom0_max_vcpus', 'boot-option/iommu', 'boot-option/console', 'boot-option/com1',
+  'xl-cfg/memory', 'xl-cfg/maxmem', 'xl-cfg/vcpus', 'xl-cfg/disk', 'xl-cfg/vif', 'xl-cfg/builder', 'xl-cfg/bootloader',
+  'xl-cfg/pci', 'xl-cfg/gfx_passthru', 'xl-conf/autoballoon', 'disk-spec/target', 'vif-spec/bridge', 'hotplug-script/xendomains',
+];
+
+export function completeReferences(kb: KnowledgeBase, index: SearchIndex, input: string, limit: number): ReferenceCompletion[] {
+  const entries = kb.facts.flatMap((f) => (f.reference ? f.reference.names.map((name) => ({ id: f.id, name, kind: f.reference!.kind })) : []));
+  const typed = nameKey(input.replace(/^\s*xl\s+/i, ''));
+  if (!typed) {
+    const byKey = new Map(entries.map((e) => [`${e.kind}/${e.name}`, e]));
+    const popular = POPULAR_REFERENCES.flatMap((key) => byKey.get(key) ?? []);
+    return [...popular, ...entries.filter((e) => !popular.includes(e))].slice(0, limit);
+  }
+  const scored = entries.flatMap((e) => {
+    const key = nameKey(e.name);
+    const rank = key === typed ? 0 : key.startsWith(typed) ? 1 : key.includes(typed) ? 2 : undefined;
+    return rank === undefined ? [] : [{ e, rank }];
+  });
+  scored.sort((a, b) => a.rank - b.rank || a.e.name.length - b.e.name.length || (a.e.name < b.e.name ? -1 : 1));
+  const results = scored.slice(0, limit).map(({ e }) => e);
+  // Typos ("dom0mem", "gfx_pasthru"): fuse.js over the same names, reference entries only.
+  if (results.length < limit && typed.length <= 32) {
+    const seen = new Set(results.map((r) => `${r.kind}/${r.name}`));
+    for (const hit of index.fuzzyNames.search(typed, limit * 4)) {
+      if (hit.item.kind !== 'reference') continue;
+      const fact = kb.factsById.get(hit.item.factId);
+      if (!fact?.reference) continue;
+      const key = `${fact.reference.kind}/${hit.item.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      results.push({ id: fact.id, name: hit.item.name, kind: fact.reference.kind });
+    }
+  }
+  return results.slice(0, limit);
+}
+
+/** The reference entries a typed name designates exactly: none, one, or several of different kinds. */
+export function referencesNamed(index: SearchIndex, input: string): readonly string[] {
+  return index.referenceNames.get(referenceKey(input)) ?? [];
 }

@@ -42,20 +42,61 @@ export interface WeightedGroup {
   weight: number;
 }
 
+/**
+ * Quantities say how much, not what about: "limit dom0 memory to 4 GB" is about dom0 memory whatever the size, and a
+ * fact that never writes "4" or "GB" answers it. Numbers and size units weigh this share of a word's weight.
+ */
+export const QUANTITY_WEIGHT = 0.15;
+const QUANTITY = /^(?:\d+(?:[.,]\d+)?\s*(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|mhz|ghz)?|[kmgt]i?b|[kmgt]o|megs?|gigs?|bytes?|octets?)$/i;
+
 export function weighGroups(index: SearchIndex, groups: readonly WordGroup[]): WeightedGroup[] {
-  return groups.map((group) => ({ group, weight: groupWeight(index, group) }));
+  return groups.map((group) => ({ group, weight: groupWeight(index, group) * (QUANTITY.test(group.surface) ? QUANTITY_WEIGHT : 1) }));
 }
 
 /** IDF-weighted share of the question's words that the fact covers, 0..1. */
 export function coverage(index: SearchIndex, question: readonly WeightedGroup[], factId: string): number {
+  return coverageDetail(index, question, factId).weighted;
+}
+
+/** The parts of coverage the answer decision weighs separately. */
+export interface CoverageDetail {
+  /** Names count fully, body text by half (what `coverage` returns). */
+  weighted: number;
+  /** Share covered by the fact's title, aliases and tags alone. */
+  names: number;
+  /** Share covered anywhere in the fact. */
+  any: number;
+  /** `weighted`, counting only words the base knows: an unknown word is an out-of-scope sign, not a miss of this fact. */
+  known: number;
+  /** Weight share of the words the base never uses. */
+  unseen: number;
+  /** Where the question's rarest known word is found: 1 in the names, 0.5 in the body only, 0 not at all. */
+  rarest: number;
+}
+
+export function coverageDetail(index: SearchIndex, question: readonly WeightedGroup[], factId: string): CoverageDetail {
   const vocabulary = index.factVocabulary.get(factId);
   let all = 0;
-  let hit = 0;
+  let weighted = 0;
+  let names = 0;
+  let any = 0;
+  let unseen = 0;
+  let rarestWeight = -1;
+  let rarest = 0;
   for (const { group, weight } of question) {
     all += weight;
+    const seen = group.terms.some((t) => index.documentFrequency.has(t));
+    if (!seen) unseen += weight;
     if (!vocabulary) continue;
-    const credit = covers(group, vocabulary.names) ? 1 : covers(group, vocabulary.all) ? BODY_ONLY_CREDIT : 0;
-    hit += weight * credit;
+    const inNames = covers(group, vocabulary.names);
+    const inAny = inNames || covers(group, vocabulary.all);
+    const credit = inNames ? 1 : inAny ? BODY_ONLY_CREDIT : 0;
+    weighted += weight * credit;
+    names += inNames ? weight : 0;
+    any += inAny ? weight : 0;
+    if (seen && weight > rarestWeight) [rarestWeight, rarest] = [weight, credit];
   }
-  return all > 0 ? hit / all : 0;
+  if (all === 0) return { weighted: 0, names: 0, any: 0, known: 0, unseen: 0, rarest: 0 };
+  const known = all - unseen;
+  return { weighted: weighted / all, names: names / all, any: any / all, known: known > 0 ? weighted / known : 0, unseen: unseen / all, rarest };
 }

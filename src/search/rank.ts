@@ -1,6 +1,9 @@
 // Hybrid ranking: an exact name wins outright; otherwise BM25 over all fields, nudged by fuzzy name matches.
-import { nameKey } from '../text/fold.ts';
+import type { Intent } from '../knowledge/schema.ts';
+import { nameKey, referenceKey } from '../text/fold.ts';
 import { analyze } from './analyze.ts';
+import { matchErrors, type ErrorMatch } from './error-match.ts';
+import { questionIntents } from './intent.ts';
 import { stripQuestionFrame } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
@@ -12,14 +15,31 @@ export interface Candidate {
   score: number;
   /** Weighted coverage of the question by this fact (see coverage.ts); computed for the re-scored head only. */
   coverage?: number;
+  /** This fact's BM25 score relative to the best hit, before fuzzy names and coverage. */
+  bm25: number;
+  /** How closely the question, as a whole, spells one of the fact's names (0 none … 1 exact). */
+  fuzzy: number;
 }
 
 export interface Ranking {
   /** The question's content words after spelling correction, with their weights. */
   groups: WeightedGroup[];
-  /** The fact whose id, title or alias the question is (once "what is …?" is stripped), if any. */
+  /** The fact whose id, title, alias or reference name the question is (once "what is …?" is stripped), if any. */
   exact?: string;
+  /** Several facts carry the reference name the question is ("hap": an xl.cfg key and a boot option). */
+  ambiguous?: readonly string[];
+  /** Error messages of the base found in the question, best first. */
+  errors: readonly ErrorMatch[];
+  /** The kinds of question its wording shows ("when", "how do I"…). */
+  intents: ReadonlySet<Intent>;
+  /** Words that spelling correction changed. */
+  corrected: number;
   candidates: Candidate[];
+}
+
+export interface RankOptions {
+  /** Facts to leave out, as if they were not in the base: how the decision is trained on near misses. */
+  exclude?: ReadonlySet<string>;
 }
 
 /** Word groups beyond this are ignored: a 100 KB paste is not a question, and must stay fast. */
@@ -29,6 +49,7 @@ const FUSE_MAX_PATTERN = 32;
 /** Weight of a fuzzy name match next to the normalised BM25 score (measured with npm run eval). */
 export const FUZZY_NAME_WEIGHT = 0.5;
 /** How many of the best BM25 hits are re-scored by coverage, and the share of the score coverage cannot take away. */
+const INTENT_BONUS = 0.1;
 const RERANK_DEPTH = 10;
 const RERANK_FLOOR = 0.5;
 /** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
@@ -41,12 +62,15 @@ function nameOf(question: string): string {
   return nameKey(stripQuestionFrame(question));
 }
 
-function fuzzyNameScores(index: SearchIndex, key: string): Map<string, number> {
+/** A name is a few words: a longer question that happens to spell most of an alias is a sentence, not a typo. */
+const FUZZY_MAX_WORDS = 4;
+
+function fuzzyNameScores(index: SearchIndex, key: string, words: number, exclude?: ReadonlySet<string>): Map<string, number> {
   const scores = new Map<string, number>();
-  if (key.length < 3 || key.length > FUSE_MAX_PATTERN) return scores;
+  if (key.length < 3 || key.length > FUSE_MAX_PATTERN || words > FUZZY_MAX_WORDS) return scores;
   for (const hit of index.fuzzyNames.search(key, 20)) {
     const score = hit.score;
-    if (score > FUZZY_NAME_MAX_SCORE) continue;
+    if (score > FUZZY_NAME_MAX_SCORE || exclude?.has(hit.item.factId)) continue;
     const closeness = 1 - score / FUZZY_NAME_MAX_SCORE;
     scores.set(hit.item.factId, Math.max(scores.get(hit.item.factId) ?? 0, closeness));
   }
@@ -58,23 +82,34 @@ function byScoreThenId(a: Candidate, b: Candidate): number {
   return b.score - a.score || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0);
 }
 
-export function rank(index: SearchIndex, question: string): Ranking {
-  const corrected = analyze(question, { forQuery: true, maxGroups: MAX_QUERY_GROUPS }).map((g) => correctGroup(index, g));
+/** An error message pasted whole (or nearly) settles the question: its fact goes first, like an exact name. */
+const ERROR_MATCH_FIRST = 0.8;
+
+export function rank(index: SearchIndex, question: string, options: RankOptions = {}): Ranking {
+  const exclude = options.exclude;
+  const kept = (id: string | undefined) => (id && !exclude?.has(id) ? id : undefined);
+  const analysed = analyze(question, { forQuery: true, maxGroups: MAX_QUERY_GROUPS });
+  const corrected = analysed.map((g) => correctGroup(index, g));
   const groups = weighGroups(index, corrected);
   const name = nameOf(question);
-  const exact = name ? index.exactNames.get(name) : undefined;
+  const token = referenceKey(stripQuestionFrame(question));
+  const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
+  const exact = kept(name ? index.exactNames.get(name) : undefined) ?? (owners.length === 1 ? owners[0] : undefined);
+  const ambiguous = !exact && owners.length > 1 ? owners : undefined;
+  const errors = matchErrors(index.errorTemplates, question).filter((m) => !exclude?.has(m.factId));
   const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];
 
   // Measured (npm run eval): fuzzy names add about one point of top-1, mostly typos that are real words
   // ("pont releases"). Long questions skip them: fuse.js patterns stop at 32 characters.
-  const fuzzy = fuzzyNameScores(index, name);
-  const combined = new Map<string, number>();
+  const fuzzy = fuzzyNameScores(index, name, stripQuestionFrame(question).split(' ').filter(Boolean).length, exclude);
+  const bm25 = new Map<string, number>();
   if (queryTerms.length > 0) {
     // Only the best BM25 hits can make the list, and the fuzzy matches, which need their BM25 score too.
-    const hits = index.bm25.search(queryTerms, MAX_CANDIDATES, new Set(fuzzy.keys()));
+    const hits = index.bm25.search(queryTerms, MAX_CANDIDATES + (exclude?.size ?? 0), new Set(fuzzy.keys())).filter((h) => !exclude?.has(h.id));
     const top = hits[0]?.score ?? 0;
-    for (const hit of hits) combined.set(hit.id, top > 0 ? hit.score / top : 0);
+    for (const hit of hits) bm25.set(hit.id, top > 0 ? hit.score / top : 0);
   }
+  const combined = new Map(bm25);
   for (const [factId, closeness] of fuzzy) {
     combined.set(factId, (combined.get(factId) ?? 0) + FUZZY_NAME_WEIGHT * closeness);
   }
@@ -82,16 +117,31 @@ export function rank(index: SearchIndex, question: string): Ranking {
   // BM25 rewards repeating a word; coverage rewards answering every part of the question, in curated names
   // first. Re-scoring the head of the list by coverage gained two points of top-1 (npm run eval).
   // A large base matches thousands of facts on common words: only the best are sorted in full and kept.
-  const byScore = [...combined].map(([factId, score]) => ({ factId, score })).sort(byScoreThenId).slice(0, MAX_CANDIDATES);
+  const describe = (factId: string, score: number): Candidate => ({ factId, score, bm25: bm25.get(factId) ?? 0, fuzzy: fuzzy.get(factId) ?? 0 });
+  const byScore = [...combined].map(([factId, score]) => describe(factId, score)).sort(byScoreThenId).slice(0, MAX_CANDIDATES);
+  // A how-to question and a how-to fact, a "how many" question and a limit…: the kind of answer asked for breaks
+  // near ties between a concept and its task (npm run eval).
+  const intents = questionIntents(question);
+  const suits = (factId: string) => (index.traits.get(factId)?.intent ?? []).some((i) => intents.has(i));
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
-    return { factId: c.factId, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered), coverage: covered };
+    const bonus = intents.size > 0 && suits(c.factId) ? 1 + INTENT_BONUS : 1;
+    return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus, coverage: covered };
   });
   const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort(byScoreThenId);
-  if (exact) {
-    // Exact beats fuzzy: the named fact goes first whatever the scores say.
-    const rest = candidates.filter((c) => c.factId !== exact);
-    candidates.splice(0, candidates.length, { factId: exact, score: Math.max(1, candidates[0]?.score ?? 1) }, ...rest);
+  // Exact beats fuzzy: the named fact goes first whatever the scores say; then a pasted error message; then the
+  // facts sharing an ambiguous reference name.
+  const first = [exact, ...(errors[0] && errors[0].score >= ERROR_MATCH_FIRST ? [errors[0].factId] : []), ...(ambiguous ?? [])].filter(
+    (id, i, all): id is string => id !== undefined && all.indexOf(id) === i,
+  );
+  if (first.length > 0) {
+    const top = Math.max(1, candidates[0]?.score ?? 1);
+    const promoted = first.map((id) => {
+      const known = candidates.find((c) => c.factId === id);
+      return { ...(known ?? describe(id, top)), coverage: known?.coverage ?? coverage(index, groups, id), score: top };
+    });
+    const rest = candidates.filter((c) => !first.includes(c.factId));
+    candidates.splice(0, candidates.length, ...promoted, ...rest);
   }
-  return { groups, exact, candidates };
+  return { groups, exact, ambiguous, errors, intents, corrected: corrected.filter((g, i) => g !== analysed[i]).length, candidates };
 }

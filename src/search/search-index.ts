@@ -1,9 +1,10 @@
 // Builds, once at start-up, everything a question is matched against: a BM25 index, fact names, a vocabulary.
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Fact } from '../knowledge/schema.ts';
-import { foldAccents, nameKey } from '../text/fold.ts';
+import type { Fact, Intent, Scope } from '../knowledge/schema.ts';
+import { foldAccents, nameKey, referenceNameKeys } from '../text/fold.ts';
 import { analyze, type WordGroup } from './analyze.ts';
 import { Bm25Index, type Bm25Snapshot } from './bm25.ts';
+import { compileErrorTemplate, type ErrorTemplate } from './error-match.ts';
 import { FuzzyNames, type TrigramPostings } from './fuzzy-names.ts';
 import { stripQuestionFrame } from './question-frame.ts';
 
@@ -14,8 +15,17 @@ export interface FactName {
   folded: string;
   /** The name's words, folded: for word-prefix completion ("virt imb" → "virtualisation imbriquée"). */
   words: readonly string[];
-  kind: 'title' | 'alias';
+  /** `reference`: a name of the 4.4 reference (an xl subcommand, a config key, a boot option), which may be shared. */
+  kind: 'title' | 'alias' | 'reference';
   language: 'en' | 'fr';
+}
+
+/** What the ranking and the decision need to know of a fact besides its words. */
+export interface FactTraits {
+  readonly intent: readonly Intent[];
+  readonly scope: readonly Scope[];
+  readonly topic: string;
+  readonly related: readonly string[];
 }
 
 export interface SearchIndex {
@@ -33,6 +43,11 @@ export interface SearchIndex {
   readonly documentFrequency: ReadonlyMap<string, number>;
   /** Folded surface words seen in the base, with their frequency: the dictionary for spelling correction. */
   readonly vocabulary: SearchableMap<number>;
+  /** referenceKey(reference name) → the facts carrying it: "hap" is an xl.cfg key and a boot option. */
+  readonly referenceNames: ReadonlyMap<string, readonly string[]>;
+  /** The error messages facts explain, for pasted logs. */
+  readonly errorTemplates: readonly ErrorTemplate[];
+  readonly traits: ReadonlyMap<string, FactTraits>;
 }
 
 /** Looked up for a handful of candidates per question; a Map, or a lazy view of a snapshot. */
@@ -71,11 +86,13 @@ export const FIELDS = ['title', 'aliases', 'text', 'tags'] as const;
 
 /** A fact as the text of each indexed field. */
 export function fieldsOf(fact: Fact): IndexedFact {
+  // Reference names and error messages are names people type or paste; a syntax line is part of the text.
+  const syntax = fact.reference ? ` \n ${fact.reference.syntax}` : '';
   return {
     id: fact.id,
     title: `${fact.title.en} \n ${fact.title.fr}`,
-    aliases: [...fact.aliases.en, ...fact.aliases.fr].join(' \n '),
-    text: `${fact.text.en} \n ${fact.text.fr ?? ''}`,
+    aliases: [...fact.aliases.en, ...fact.aliases.fr, ...(fact.reference?.names ?? []), ...fact.errors].join(' \n '),
+    text: `${fact.text.en} \n ${fact.text.fr ?? ''}${syntax}`,
     tags: [fact.id, ...fact.tags].join(' '),
   };
 }
@@ -136,6 +153,19 @@ export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
     const bare = nameKey(stripQuestionFrame(name));
     if (bare && !exactNames.has(bare)) exactNames.set(bare, factId);
   }
+  const referenceNames = new Map<string, string[]>();
+  for (const fact of facts) {
+    for (const name of fact.reference?.names ?? []) {
+      if (!fact.reference) break;
+      names.push({ factId: fact.id, name, folded: nameKey(name), words: nameWords(name), kind: 'reference', language: 'en' });
+      for (const key of referenceNameKeys(fact.reference.kind, name)) {
+        const owners = referenceNames.get(key) ?? [];
+        if (!owners.includes(fact.id)) referenceNames.set(key, [...owners, fact.id]);
+      }
+    }
+  }
+  const errorTemplates = facts.flatMap((fact) => fact.errors.map((message) => compileErrorTemplate(fact.id, message)));
+  const traits = new Map(facts.map((f): [string, FactTraits] => [f.id, { intent: f.intent, scope: f.scope, topic: f.topic, related: f.related }]));
   return {
     factCount: facts.length,
     bm25,
@@ -145,6 +175,9 @@ export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
     factVocabulary,
     documentFrequency,
     vocabulary,
+    referenceNames,
+    errorTemplates,
+    traits,
   };
 }
 
@@ -164,6 +197,9 @@ export interface IndexSnapshot {
   factVocabulary: Array<[string, { all: VocabularySnapshot; names: VocabularySnapshot }]>;
   documentFrequency: Array<[string, number]>;
   vocabulary: Array<[string, number]>;
+  referenceNames: Array<[string, readonly string[]]>;
+  errorTemplates: ErrorTemplate[];
+  traits: Array<[string, FactTraits]>;
 }
 
 const plainVocabulary = (v: Vocabulary): VocabularySnapshot => ({ terms: [...v.terms], words: [...v.words] });
@@ -195,6 +231,9 @@ export function snapshotSearchIndex(index: SearchIndex): IndexSnapshot {
     factVocabulary: [...vocabularies].map(([id, v]) => [id, { all: plainVocabulary(v.all), names: plainVocabulary(v.names) }]),
     documentFrequency: [...index.documentFrequency],
     vocabulary: [...index.vocabulary],
+    referenceNames: [...index.referenceNames],
+    errorTemplates: [...index.errorTemplates],
+    traits: [...index.traits],
   };
 }
 
@@ -213,5 +252,8 @@ export function restoreSearchIndex(snapshot: IndexSnapshot): SearchIndex {
     fuzzyNames: fuzzyNamesOf(snapshot.names, snapshot.trigrams),
     factVocabulary: lazyVocabularies(snapshot.factVocabulary),
     documentFrequency: new Map(snapshot.documentFrequency),
+    referenceNames: new Map(snapshot.referenceNames),
+    errorTemplates: snapshot.errorTemplates,
+    traits: new Map(snapshot.traits),
   };
 }

@@ -45,14 +45,30 @@ function* neighbours(index: SearchIndex, word: string, allowance: number): Gener
   }
 }
 
-/** A word group whose terms are all unknown to the index gets the terms of its corrected spelling added. */
+const known = (index: SearchIndex, word: string) => stems(word).some((t) => index.documentFrequency.has(t));
+
+/**
+ * A word group gets the terms of the corrected spelling of each of its words the index does not know. A compound
+ * is checked part by part and whole: in "sync_consle" the known "sync" must not hide the typo in "consle".
+ */
 export function correctGroup(index: SearchIndex, group: WordGroup): WordGroup {
-  if (group.terms.some((t) => index.documentFrequency.has(t))) return group;
-  const corrections = group.words.map((w) => correctWord(index, w)).filter((w): w is string => w !== undefined);
-  if (corrections.length === 0) return group;
+  const unknown = group.compound ? group.words.filter((w) => !known(index, w)) : group.terms.some((t) => index.documentFrequency.has(t)) ? [] : group.words;
+  if (unknown.length === 0) return group;
+  const fixed = new Map(unknown.flatMap((w): Array<[string, string]> => {
+    const correction = correctWord(index, w);
+    return correction ? [[w, correction]] : [];
+  }));
+  if (fixed.size === 0) return group;
+  const corrections = [...fixed.values()];
+  // The compound is read with its corrected parts, so that coverage sees "sync_console" in "sync_consle".
+  const compound = group.compound && {
+    parts: group.compound.parts.map((p) => fixed.get(p) ?? p),
+    joined: fixed.get(group.compound.joined) ?? group.compound.joined,
+  };
   return {
     ...group,
     words: [...new Set([...group.words, ...corrections])],
     terms: [...new Set([...group.terms, ...corrections.flatMap((w) => stems(w))])],
+    ...(compound ? { compound } : {}),
   };
 }

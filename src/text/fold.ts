@@ -45,3 +45,21 @@ export function nameKey(input: string): string {
     .replace(/(?<!\d)\.|\.(?!\d)/g, '')
     .replace(/[^\p{L}\p{N}.]+/gu, '');
 }
+
+/**
+ * A comparison key for the names of the 4.4 reference (config keys, boot options, xl subcommands): folded and
+ * trimmed of quotes and trailing punctuation, but keeping `_ . - =`, so that the key `driver_domain` is not the
+ * phrase "driver domain" and `reboot=` is not `reboot`.
+ */
+export function referenceKey(input: string): string {
+  return foldAccents(input)
+    .trim()
+    .replace(/^[`'"«\s]+|[`'"»?!.,:;\s]+$/g, '')
+    .replace(/\s+/g, ' ');
+}
+
+/** The keys a reference name is found by: an xl subcommand both as `xl migrate` and as plain `migrate`. */
+export function referenceNameKeys(kind: string, name: string): string[] {
+  const key = referenceKey(name);
+  return kind === 'xl-command' ? [`xl ${key}`, key] : [key];
+}

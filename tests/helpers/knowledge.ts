@@ -41,6 +41,7 @@ export function fixtureWithCanary(): string {
       `facts:
   - id: reload-canary
     status: background
+    intent: [definition]
     title: { en: Reload canary, fr: Canari de rechargement }
     aliases: { en: [reload canary], fr: [canari de rechargement] }
     text:

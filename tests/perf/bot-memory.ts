@@ -1,6 +1,7 @@
 // Memory of the running bot, started as `npm start` starts it, on the real base, connected to the fake Discord and busy.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeDiscord } from '../fake-discord/index.ts';
 
@@ -38,7 +39,7 @@ export async function measureBotMemory(questions: readonly string[], interaction
   const fake = await startFakeDiscord({ token: TOKEN });
   const bot = spawn(process.execPath, startCommand(), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', XENBOT_SNAPSHOT_DIR: snapshotDir, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, LOG_LEVEL: 'warn', COOLDOWN_SECONDS: '0' },
+    env: { PATH: process.env.PATH ?? '', XENBOT_SNAPSHOT_DIR: snapshotDir, XENBOT_DB: join(snapshotDir, 'xenbot.sqlite'), DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, LOG_LEVEL: 'warn', COOLDOWN_SECONDS: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -1,4 +1,5 @@
 // The benchmark's figures as Markdown: printed by `npm run bench` and written to docs/performance.md.
+import { spliceGenerated } from '../../src/quality/generated-section.ts';
 import type { BotMemoryFigures } from './bot-memory.ts';
 import type { ColdStartFigures } from './cold-start.ts';
 import type { EndToEndRow } from './end-to-end.ts';
@@ -191,14 +192,7 @@ export function renderReport(figures: BenchFigures): string {
   return `${parts.join('\n')}\n`;
 }
 
-const BEGIN = '<!-- npm run bench: generated from here -->';
-const END = '<!-- npm run bench: generated up to here -->';
-
 /** The document with its generated part replaced by `report` (or made of it, the first time). */
 export function spliceReport(document: string, report: string): string {
-  const generated = `${BEGIN}\n${report}${END}\n`;
-  const from = document.indexOf(BEGIN);
-  const to = document.indexOf(END);
-  if (from < 0 || to < from) return generated;
-  return `${document.slice(0, from)}${generated}${document.slice(to + END.length).replace(/^\n/, '')}`;
+  return spliceGenerated(document, report, 'npm run bench');
 }

@@ -10,7 +10,12 @@ export interface AboutInfo {
   knowledgeUpdated?: string;
 }
 
-export function renderAbout(kb: KnowledgeBase, info: AboutInfo, language: Language): ReplyPayload {
+export interface AboutContext {
+  /** Undefined when the bot keeps no store at all. */
+  recording?: { text: boolean; retentionDays: number };
+}
+
+export function renderAbout(kb: KnowledgeBase, info: AboutInfo, language: Language, context: AboutContext = {}): ReplyPayload {
   const t = messages(language);
   const sources = [...kb.sources.values()];
   const primary = sources.filter((s) => s.kind === 'primary').length;
@@ -25,6 +30,7 @@ export function renderAbout(kb: KnowledgeBase, info: AboutInfo, language: Langua
           { name: t.aboutSources, value: String(sources.length), inline: true },
           ...(info.knowledgeUpdated ? [{ name: t.aboutUpdated, value: info.knowledgeUpdated, inline: true }] : []),
           { name: t.aboutOrigin, value: t.aboutOriginText(primary, sources.length) },
+          { name: t.aboutPrivacy, value: context.recording ? t.aboutPrivacyText(context.recording.text, context.recording.retentionDays) : t.aboutNothingKept },
         ],
       },
     ],

@@ -20,6 +20,8 @@ export interface AnswerContext {
   pickView?: PickView;
   /** The user the asker chose to point the answer at. */
   pingUserId?: string;
+  /** The question's key in the store: carried by votes, Related and "did you mean" picks. */
+  ref?: string;
 }
 
 /** One fact with its buttons: used for answers, `/xen feature` and picks from menus. */
@@ -27,7 +29,7 @@ export function renderFact(fact: FactView, language: Language, context: AnswerCo
   return {
     ...(context.pingUserId ? { content: `<@${context.pingUserId}>`, pingUserId: context.pingUserId } : {}),
     embeds: [factEmbed(fact, language, confidence)],
-    components: [answerButtons(fact, language, context.askerId)],
+    components: [answerButtons(fact, language, context.askerId, context.ref)],
   };
 }
 
@@ -35,15 +37,20 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, context: AnswerC
   const t = messages(answer.language);
   if (answer.status === 'answered' && answer.answer) return renderFact(answer.answer, answer.language, context, answer.confidence);
   if (answer.status === 'uncertain') {
+    // The best guess with its first sentence, so a reader sees at once whether it is what they asked.
+    const [best, ...others] = answer.suggestions;
+    const lines = best
+      ? [t.didYouMeanBest(best.title), `> ${best.gist}`, ...(others.length ? [t.otherMatches, ...others.map((s) => `• ${s.title}`)] : [])]
+      : [t.didYouMean];
     return {
-      content: `${t.didYouMean}\n${answer.suggestions.map((s) => `• ${s.title}`).join('\n')}`,
-      components: factPicker(kb, answer.suggestions, answer.language, { mode: context.pickMode ?? 'update', view: context.pickView }),
+      content: lines.join('\n'),
+      components: factPicker(kb, answer.suggestions, answer.language, { mode: context.pickMode ?? 'update', view: context.pickView, via: 'did-you-mean', ref: context.ref }),
     };
   }
   const closest = answer.suggestions.slice(0, 3);
   const lines = [t.unknown, closest.length ? `${t.closestTopics}: ${closest.map((s) => s.title).join(' · ')}` : undefined, t.unknownHint];
   return {
     content: lines.filter(Boolean).join('\n'),
-    components: closest.length ? factPicker(kb, closest, answer.language, { mode: context.pickMode ?? 'update', view: context.pickView }) : [],
+    components: closest.length ? factPicker(kb, closest, answer.language, { mode: context.pickMode ?? 'update', view: context.pickView, via: 'did-you-mean', ref: context.ref }) : [],
   };
 }

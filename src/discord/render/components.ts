@@ -6,6 +6,7 @@ import type { Language } from '../../knowledge/schema.ts';
 import { messages } from '../../i18n/messages.ts';
 import { encodeAction, type ComponentAction, type PickMode, type PickView } from '../custom-ids.ts';
 import { DiscordLimits, truncate } from '../limits.ts';
+import type { PickVia } from '../../store/records.ts';
 import type { ActionRow } from './payload.ts';
 
 type CustomIdStyle = APIButtonComponentWithCustomId['style'];
@@ -19,14 +20,17 @@ const button = (action: ComponentAction, label: string, style: CustomIdStyle, em
   disabled,
 });
 
-/** Sources, Related, 👍, 👎 and (when the asker is known) 🗑️ under an answer. */
-export function answerButtons(fact: FactView, language: Language, askerId: string | undefined): ActionRow {
+/**
+ * Sources, Related, 👍, 👎 and (when the asker is known) 🗑️ under an answer. `ref` ties the votes and Related picks
+ * to the question in the store.
+ */
+export function answerButtons(fact: FactView, language: Language, askerId: string | undefined, ref?: string): ActionRow {
   const t = messages(language);
   const buttons = [
     button({ kind: 'sources', factId: fact.id, language }, t.buttonSources, ButtonStyle.Secondary, '📚'),
-    button({ kind: 'related', factId: fact.id, language }, t.buttonRelated, ButtonStyle.Secondary, '🔗', fact.related.length === 0),
-    button({ kind: 'feedback', vote: 'up', factId: fact.id }, t.buttonHelpful, ButtonStyle.Secondary, '👍'),
-    button({ kind: 'feedback', vote: 'down', factId: fact.id }, t.buttonNotHelpful, ButtonStyle.Secondary, '👎'),
+    button({ kind: 'related', factId: fact.id, language, ref }, t.buttonRelated, ButtonStyle.Secondary, '🔗', fact.related.length === 0),
+    button({ kind: 'feedback', vote: 'up', factId: fact.id, ref }, t.buttonHelpful, ButtonStyle.Secondary, '👍'),
+    button({ kind: 'feedback', vote: 'down', factId: fact.id, ref }, t.buttonNotHelpful, ButtonStyle.Secondary, '👎'),
   ];
   if (askerId) buttons.push(button({ kind: 'delete', askerId }, t.buttonDelete, ButtonStyle.Danger, '🗑️'));
   return { type: ComponentType.ActionRow, components: buttons.slice(0, DiscordLimits.buttonsPerRow) };
@@ -49,20 +53,22 @@ export function pagerButtons(page: number, pages: number, language: Language): A
  */
 export function factPicker(
   kb: KnowledgeBase,
-  items: readonly Suggestion[],
+  items: ReadonlyArray<Pick<Suggestion, 'id' | 'title'> & { gist?: string }>,
   language: Language,
-  pick: { mode: PickMode; view?: PickView },
+  pick: { mode: PickMode; view?: PickView; via?: PickVia; ref?: string },
   placeholder = messages(language).pickPlaceholder,
   maxRows: number = DiscordLimits.actionRows,
 ): ActionRow[] {
   // Discord refuses a menu with two options of one value; the schema forbids repeats, this is the safety net.
   const unique = items.filter((item, i) => items.findIndex((other) => other.id === item.id) === i);
   const options = unique.map((item): APISelectMenuOption => {
+    // The fact's first sentence tells a reader more than its topic's name; the topic when there is no gist.
     const topic = kb.topics.find((tp) => tp.id === kb.factsById.get(item.id)?.topic);
+    const description = item.gist || topic?.title[language];
     return {
       label: truncate(item.title, DiscordLimits.selectOptionLabel),
       value: item.id,
-      ...(topic ? { description: truncate(topic.title[language], DiscordLimits.selectOptionDescription) } : {}),
+      ...(description ? { description: truncate(description, DiscordLimits.selectOptionDescription) } : {}),
     };
   });
   const rows: ActionRow[] = [];
@@ -73,7 +79,7 @@ export function factPicker(
         {
           type: ComponentType.StringSelect,
           // Discord requires distinct ids within one message: the row number keeps them apart.
-          custom_id: `${encodeAction({ kind: 'pick', language, mode: pick.mode, view: pick.view ?? 'fact' })}:${rows.length}`,
+          custom_id: `${encodeAction({ kind: 'pick', language, mode: pick.mode, view: pick.view ?? 'fact', via: pick.via, ref: pick.ref })}:${rows.length}`,
           placeholder: truncate(placeholder, DiscordLimits.selectPlaceholder),
           options: options.slice(i, i + DiscordLimits.selectOptions),
         },

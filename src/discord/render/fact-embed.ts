@@ -38,6 +38,21 @@ function citationField(fact: FactView, language: Language): string {
   return kept.join('\n');
 }
 
+/** A reference entry's card: syntax, default, what it applies to, an example. */
+function referenceFields(fact: FactView, language: Language): APIEmbed['fields'] {
+  const ref = fact.reference;
+  if (!ref) return [];
+  const t = messages(language);
+  const code = (text: string) => `\`${text.replace(/`/g, 'ˋ')}\``;
+  const applies = fact.scope.length ? fact.scope.map((s) => t.scope[s]).join(', ') : t.refEverywhere;
+  return [
+    { name: `${t.refSyntax} · ${t.refKind[ref.kind]}`, value: code(ref.syntax) },
+    ...(ref.default !== undefined ? [{ name: t.refDefault, value: ref.default, inline: true }] : []),
+    { name: t.refAppliesTo, value: applies, inline: true },
+    ...(ref.example ? [{ name: t.refExample, value: code(ref.example) }] : []),
+  ];
+}
+
 export function factEmbed(fact: FactView, language: Language, confidence?: number): APIEmbed {
   const t = messages(language);
   const notes = [
@@ -50,7 +65,7 @@ export function factEmbed(fact: FactView, language: Language, confidence?: numbe
     author: { name: statusLabel(fact.status, fact.verdict, language) },
     description: [fact.text, ...notes].join('\n\n'),
     color: COLOURS[fact.status],
-    fields: fact.sources.length ? [{ name: t.sources, value: citationField(fact, language) }] : [],
+    fields: [...(referenceFields(fact, language) ?? []), ...(fact.sources.length ? [{ name: t.sources, value: citationField(fact, language) }] : [])],
     footer: { text: footer.filter(Boolean).join(' · ') },
   };
 }

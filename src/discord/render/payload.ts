@@ -1,4 +1,4 @@
-// What a handler wants to send, before the one door out (respond.ts) fits it to Discord's limits.
+// What a handler wants to send, before the one door out (outgoing.ts) fits it to Discord's limits.
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;

@@ -23,7 +23,7 @@ describe('questions that mention the bot', () => {
 
   it('GIVEN a French question THEN replies in French', async () => {
     bot = await startBot();
-    const question = bot.fake.messageCreate({ content: 'combien de canaux d’événements avec la FIFO ?', mentions: [bot.fake.botUser] });
+    const question = bot.fake.messageCreate({ content: 'combien de canaux d’événements FIFO au maximum ?', mentions: [bot.fake.botUser] });
     expect((await replyTo(bot.fake, question)).embeds[0]?.footer?.text).toContain('confiance');
   });
 
@@ -81,7 +81,7 @@ describe('channels answered without a mention', () => {
   it('GIVEN a listed channel THEN asks for the message-content intent and answers questions there', async () => {
     bot = await startBot({ answerInTextChannel: true });
     expect(bot.fake.identifiedIntents()! & GatewayIntentBits.MessageContent).not.toBe(0);
-    const question = bot.fake.messageCreate({ content: 'how do I enable nested virtualisation?' });
+    const question = bot.fake.messageCreate({ content: 'how do I enable nested HVM in a guest config?' });
     expect((await replyTo(bot.fake, question)).embeds[0]?.footer?.text).toMatch(/nested/);
   });
 
@@ -95,7 +95,7 @@ describe('channels answered without a mention', () => {
     bot = await startBot({ answerInTextChannel: true, cooldownSeconds: 60 });
     bot.fake.messageCreate({ content: 'morning all' });
     bot.fake.messageCreate({ content: 'anyone up for lunch?' });
-    const question = bot.fake.messageCreate({ content: 'how do I enable nested virtualisation?' });
+    const question = bot.fake.messageCreate({ content: 'how do I enable nested HVM in a guest config?' });
     expect((await replyTo(bot.fake, question)).embeds).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { InteractionResponseType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { sharedBot } from './harness.ts';
-import { isEphemeral } from './interaction-replies.ts';
+import { customIdStarting, isEphemeral } from './interaction-replies.ts';
 
 const bot = sharedBot();
 
@@ -25,7 +25,7 @@ describe('buttons under an answer', () => {
 
   it('Related THEN offers the related facts in a menu, and picking one shows it in place', async () => {
     const message = await answerMessage('What is PVH?');
-    const related = bot().fake.button({ customId: 'xen:rel:pvh-guests:en', message });
+    const related = bot().fake.button({ customId: customIdStarting(message.components, 'xen:rel:pvh-guests:en'), message });
     const body = await related.response();
     expect(isEphemeral(body)).toBe(true);
     const menu = menuOf(related.message());
@@ -40,7 +40,7 @@ describe('buttons under an answer', () => {
 
   it('👍 THEN thanks the user privately and logs the vote', async () => {
     const message = await answerMessage('What is PVH?');
-    const body = await bot().fake.button({ customId: 'xen:fb:up:pvh-guests', message }).response();
+    const body = await bot().fake.button({ customId: customIdStarting(message.components, 'xen:fb:up:pvh-guests'), message }).response();
     expect(body.data).toMatchObject({ content: 'Thanks, your feedback is noted.' });
     expect(isEphemeral(body)).toBe(true);
     expect(bot().logs).toContainEqual(expect.objectContaining({ event: 'feedback', vote: 'up', factId: 'pvh-guests' }));

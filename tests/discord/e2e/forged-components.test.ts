@@ -7,7 +7,7 @@ import type { InteractionHandle } from '../../fake-discord/index.ts';
 import { forge } from '../../helpers/forged-interactions.ts';
 import { replyTo } from './channel-replies.ts';
 import { sharedBot } from './harness.ts';
-import { isEphemeral } from './interaction-replies.ts';
+import { customIdStarting, isEphemeral } from './interaction-replies.ts';
 
 const bot = sharedBot();
 const en = messages('en');
@@ -22,7 +22,7 @@ async function answerMessage(user = bot().fake.defaultUser): Promise<APIMessage>
 /** A genuine click on an answer's 👍, to forge from: the payload Discord would send, message included. */
 async function clickTemplate(): Promise<{ message: APIMessage; payload: APIInteraction }> {
   const message = await answerMessage();
-  const click = bot().fake.button({ customId: 'xen:fb:up:pvh-guests', message });
+  const click = bot().fake.button({ customId: customIdStarting(message.components, 'xen:fb:up:pvh-guests'), message });
   await click.response();
   return { message, payload: click.payload };
 }

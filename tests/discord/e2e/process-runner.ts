@@ -23,11 +23,14 @@ export interface RunningMain {
 const running = new Set<ChildProcess>();
 const folders: string[] = [];
 
-/** The empty folder keeps a developer's own .env out; only PATH and HOME come from the test's environment. */
+/**
+ * The empty folder keeps a developer's own .env out; only PATH and HOME come from the test's environment.
+ * The store goes in that folder too, unless the test says where, so no run writes into the checkout's data/.
+ */
 export function startMain(env: Record<string, string>): RunningMain {
   const cwd = mkdtempSync(join(tmpdir(), 'xenbot-run-'));
   folders.push(cwd);
-  const proc = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+  const proc = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XENBOT_DB: join(cwd, 'xenbot.sqlite'), ...env } });
   running.add(proc);
   let output = '';
   let stdout = '';

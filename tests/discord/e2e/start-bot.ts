@@ -2,13 +2,14 @@
 // Free of vitest, so scripts (the load driver) can start the bot the same way the tests do.
 import { Client, Events, REST } from 'discord.js';
 import { createAnswerEngine, type AnswerEngine } from '../../../src/answer/engine.ts';
-import { createBot } from '../../../src/discord/bot.ts';
+import { createBot } from '../../../src/discord/gateway/bot.ts';
 import { Cooldown } from '../../../src/discord/cooldown.ts';
-import type { BotContext } from '../../../src/discord/handlers/context.ts';
+import type { BotContext } from '../../../src/discord/interactions/context.ts';
 import { registerCommands } from '../../../src/discord/register-commands.ts';
 import type { RestPolicy } from '../../../src/discord/rest-policy.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
 import { createLogger } from '../../../src/log/logger.ts';
+import { Recorder } from '../../../src/store/recorder.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../../fake-discord/index.ts';
 
 /** Looks like a bot token, so a log line that leaked it would be easy to spot. */
@@ -45,16 +46,25 @@ export interface BotOptions {
   interactionResponseWindowMs?: number;
   /** Shorter REST timeouts and waits, so fault tests stay quick. */
   rest?: Partial<RestPolicy>;
+  /** Fixed ids for the guild and its first channel, so a restarted bot on a new fake meets the same server. */
+  ids?: { guild: string; channel: string };
+  /** A SQLite file (in a temp folder): the bot records questions, votes, picks and settings there, as with XENBOT_DB. */
+  storePath?: string;
+  /** As MESSAGE_CONTENT_INTENT=true: admins' answer channels can be read without a mention. */
+  messageContentIntent?: boolean;
   /** Options of the fake, e.g. a short `heartbeatIntervalMs`. */
   fake?: Omit<FakeDiscordOptions, 'token'>;
 }
 
 export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> {
-  const channels = Array.from({ length: options.textChannels ?? 1 }, (_, i) => ({ name: i === 0 ? 'general' : `general-${i + 1}` }));
+  const channels = Array.from({ length: options.textChannels ?? 1 }, (_, i) => ({
+    name: i === 0 ? 'general' : `general-${i + 1}`,
+    ...(i === 0 && options.ids ? { id: options.ids.channel } : {}),
+  }));
   const fake = await startFakeDiscord({
     ...options.fake,
     token: TOKEN,
-    guilds: [{ channels }],
+    guilds: [{ channels, ...(options.ids ? { id: options.ids.guild } : {}) }],
     ...(options.interactionResponseWindowMs ? { interactionResponseWindowMs: options.interactionResponseWindowMs } : {}),
   });
   const lines: string[] = [];
@@ -66,7 +76,12 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
     cooldown: new Cooldown(options.cooldownSeconds ?? 0),
     about: { version: '9.9.9-test', knowledgeUpdated: '2026-11-26' },
     answerChannelIds: new Set(options.answerInTextChannel ? [fake.textChannelId()] : []),
+    ...(options.messageContentIntent ? { messageContentIntent: true } : {}),
   };
+  if (options.storePath) {
+    ctx.recorder = new Recorder({ path: options.storePath, logger, retentionDays: 90, recordQuestions: true });
+    ctx.recorder.start();
+  }
   const apiUrl = `${fake.restUrl}/api`;
   // Registered as `npm run deploy-commands` would: the fake then checks every slash command against it.
   await registerCommands(new REST({ api: apiUrl }).setToken(TOKEN), fake.applicationId, fake.guildIds()[0]);
@@ -85,6 +100,7 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
     rawLogs: () => lines.join(''),
     async stop() {
       await client.destroy();
+      ctx.recorder?.close();
       try {
         fake.assertNoErrors();
         assertNoPings(fake);
@@ -104,6 +120,7 @@ export function assertNoPings(fake: FakeDiscord): void {
     const isCallback = typeof body.type === 'number';
     if (isCallback && body.data === undefined) return []; // deferrals carry no message
     if (isCallback && body.type === 8) return []; // autocomplete choices are not a message
+    if (isCallback && body.type === 9) return []; // nor is a modal form
     const mentions = (isCallback ? body.data?.allowed_mentions : body.allowed_mentions) as { parse?: unknown[]; roles?: unknown[]; users?: unknown[] } | undefined;
     const safe = mentions?.parse?.length === 0 && (mentions.roles ?? []).length === 0 && (mentions.users ?? []).length <= 1;
     return safe ? [] : [`${r.method} ${r.path}: ${JSON.stringify(mentions)}`];

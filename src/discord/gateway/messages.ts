@@ -1,0 +1,48 @@
+// Questions asked in channels: by mentioning the bot, or anywhere in a channel listed for it.
+import type { Message } from 'discord.js';
+import { messages } from '../../i18n/messages.ts';
+import type { StoreRecord } from '../../store/records.ts';
+import { cooldownSeconds, fallbackLanguage, isAnswerChannel, type BotContext, type Outcome } from '../interactions/context.ts';
+import { newQuestionRef } from '../interactions/question-ref.ts';
+import { questionRecord } from '../interactions/xen-command.ts';
+import { questionFromDiscordText } from '../question-text.ts';
+import { renderAnswer } from '../render/answer.ts';
+import type { ReplyPayload } from '../render/payload.ts';
+
+export interface MessageReply {
+  /** Nothing to send when the message is not for the bot, or the asker is in their silent cooldown. */
+  payload?: ReplyPayload;
+  outcome: Outcome;
+  records?: StoreRecord[];
+}
+
+export function handleMessage(ctx: BotContext, message: Message): MessageReply | undefined {
+  const started = performance.now();
+  const me = message.client.user;
+  // Other bots, ourselves and webhooks (feeds, bridges): never a conversation between machines.
+  if (message.author.bot || message.webhookId || !me) return undefined;
+  const mentioned = message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true });
+  const guildId = message.guildId;
+  const listed = isAnswerChannel(ctx, guildId, message.channelId);
+  if (!mentioned && !listed) return undefined;
+
+  const locale = fallbackLanguage(ctx, guildId, message.guild?.preferredLocale);
+  const question = questionFromDiscordText(message.content);
+  if (!question && !mentioned) return undefined;
+  // Answering is pure and fast, so it comes first: in a listed channel people also chat, and chat that gets
+  // no reply must not use up anyone's cooldown. There the bot only speaks up when it is sure.
+  const answer = question ? ctx.engine.answer(question, { fallbackLanguage: locale }) : undefined;
+  if (!mentioned && answer?.status !== 'answered') return { outcome: 'not-for-me' };
+
+  const cooldown = ctx.cooldown.check(message.author.id, cooldownSeconds(ctx, guildId));
+  if (cooldown.kind === 'silent') return { outcome: 'cooldown-silent' };
+  if (cooldown.kind === 'notify') return { payload: { content: messages(locale).cooldown(cooldown.retryAfterSeconds) }, outcome: 'cooldown' };
+  if (!answer) return { payload: { content: messages(locale).emptyMention }, outcome: 'empty' };
+  // The reply is public: a pick from its menu answers the picker privately instead of replacing it.
+  const ref = newQuestionRef();
+  return {
+    payload: renderAnswer(ctx.engine.kb, answer, { askerId: message.author.id, pickMode: 'reply', ref }),
+    outcome: `${answer.status}:${answer.answer?.id ?? '-'}:${answer.confidence}`,
+    records: [{ kind: 'question', record: questionRecord(ref, answer, question, { guildId, userId: message.author.id, surface: mentioned ? 'mention' : 'channel' }, started) }],
+  };
+}

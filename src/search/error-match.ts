@@ -1,0 +1,60 @@
+// Finds the error messages of the base inside a pasted log line: "libxl: error: libxl_bootloader.c:628:… bootloader
+// failed - consult logfile /var/log/xen/bootloader.7.log" is the template "bootloader failed - consult logfile %s".
+import { foldAccents } from '../text/fold.ts';
+
+export interface ErrorTemplate {
+  factId: string;
+  /** The fixed parts of the message, normalised, in order. */
+  segments: readonly string[];
+  /** Letters and digits in the fixed parts: what a paste is measured against. */
+  length: number;
+}
+
+export interface ErrorMatch {
+  factId: string;
+  /** Share of the message's fixed text found, in order, in the question: 0..1. */
+  score: number;
+}
+
+/** printf conversions (%s, %d, %"PRIx64", %-10s…) and the <placeholders> curators write. */
+const PLACEHOLDER = /%"?PRI[a-zA-Z0-9]+"?|%[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGaAcspn%]|<[^<>]{1,40}>/g;
+/** A fixed part shorter than this ("to", ": ") proves nothing on its own. */
+const MIN_SEGMENT = 3;
+/** A paste must carry this much of a message, and this many letters of it, to count as that message. */
+export const MIN_ERROR_SCORE = 0.6;
+const MIN_MATCHED_LETTERS = 12;
+
+const normalise = (text: string) => ` ${foldAccents(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+export function compileErrorTemplate(factId: string, message: string): ErrorTemplate {
+  const segments = message
+    .split(PLACEHOLDER)
+    .map((part) => normalise(part).trim())
+    .filter((part) => part.replace(/ /g, '').length >= MIN_SEGMENT);
+  return { factId, segments, length: segments.reduce((n, s) => n + s.replace(/ /g, '').length, 0) };
+}
+
+/** Templates found in `question`, best first; at most one per fact. */
+export function matchErrors(templates: readonly ErrorTemplate[], question: string): ErrorMatch[] {
+  if (templates.length === 0) return [];
+  const text = normalise(question);
+  const best = new Map<string, number>();
+  for (const template of templates) {
+    // "script: %s" is a message, but one word of it proves nothing: too little fixed text to match a paste on.
+    if (template.length < MIN_MATCHED_LETTERS) continue;
+    let from = 0;
+    let matched = 0;
+    for (const segment of template.segments) {
+      // Whole words only: "port" must not match inside "support".
+      const at = text.indexOf(` ${segment} `, from);
+      if (at < 0) continue;
+      matched += segment.replace(/ /g, '').length;
+      from = at + segment.length + 1;
+    }
+    const score = matched / template.length;
+    if (score >= MIN_ERROR_SCORE && matched >= MIN_MATCHED_LETTERS) {
+      best.set(template.factId, Math.max(best.get(template.factId) ?? 0, score));
+    }
+  }
+  return [...best].map(([factId, score]) => ({ factId, score })).sort((a, b) => b.score - a.score || (a.factId < b.factId ? -1 : 1));
+}

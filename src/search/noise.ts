@@ -1,0 +1,66 @@
+// What people wrap around a question in chat — mentions, greetings, thanks, emoji, markdown, code fences — removed
+// before matching, so that it neither makes nor breaks an answer (tests/answer/noise-properties.test.ts).
+import { foldAccents } from '../text/fold.ts';
+
+const CHAT_MARKUP = [
+  /<@[!&]?\d+>/g, // user and role mentions
+  /<#\d+>/g, // channel links
+  /<\/[\w -]+:\d+>/g, // slash-command mentions
+  /<a?:\w+:\d+>/g, // custom emoji
+  /<t:\d+(?::[tTdDfFR])?>/g, // timestamps
+  /(?:^|\s)@(?:everyone|here)\b/g,
+  /(?<![\w.:]):[a-z][a-z0-9_+-]*:(?![\w:])/g, // emoji shortcodes (:smile:), not file:line:function of a log
+  /(?<=^|\s)(?:[:;=][-']?[)(DPpO3\][|*]+|\^\^|<3)(?=\s|$)/g, // text smileys :) ;-) :D ^^ <3, standing alone
+];
+/** Unicode emoji, with their modifiers, variation selectors, joiners and flag letters. */
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0E}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+/** Masked links keep their text; bare URLs say nothing about Xen. */
+const MASKED_LINK = /\[([^\]\n]{0,200})\]\(\s*<?https?:\/\/[^)\s]*>?\s*\)/g;
+const URL = /<?https?:\/\/\S+>?/g;
+/** Code fences keep their content (a pasted error lives there), not the fence or its language tag. */
+const FENCE = /```[\w+-]*\n?|```/g;
+const MARKDOWN = [
+  /\*\*|__|~~|\|\|/g, // bold, underline, strike, spoiler
+  /(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[?!.,;:])/g, // italics at word edges (keeps snake_case and a * b)
+  /`+/g, // inline code
+  /^\s{0,3}(?:(?:#{1,6}|>{1,3}|-#)\s+)+/gm, // headings, quotes (nested too), subtext
+  /^\s{0,3}[-*+]\s+/gm, // list bullets
+];
+
+const OPENERS = [
+  'hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'greetings', 'good morning', 'good afternoon', 'good evening',
+  'bonjour', 'bonsoir', 'salut', 'coucou', 'hello world', 'quick question', 'question', 'petite question',
+  'help', 'aide', 'sorry', 'desole', 'excuse me', 'excusez-moi', 'ok', 'okay', 'so', 'bon', 'alors',
+];
+const AUDIENCE = ['all', 'everyone', 'everybody', 'guys', 'folks', 'people', 'team', 'there', 'xenbot', 'bot', 'a tous', 'tout le monde', 'les gars', 'la team'];
+const CLOSERS = [
+  'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'thx', 'ty', 'tia', 'cheers', 'please', 'pls', 'plz',
+  'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
+  'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'haha', 'xd',
+];
+const alternatives = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const LEADING_CHATTER = new RegExp(`^(?:(?:${alternatives(OPENERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!:;>-]+)+`, 'i');
+const TRAILING_CHATTER = new RegExp(`(?:[\\s,.!:;?-]+(?:${alternatives(CLOSERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s.!?]*)+$`, 'i');
+/** A message that is nothing but chatter: "hello", "thanks!", "merci". */
+const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;-]*)+$`, 'i');
+
+/** The question without chat noise; "" when nothing but noise was sent. */
+export function withoutChatNoise(text: string): string {
+  let s = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  s = s.replace(MASKED_LINK, ' $1 ');
+  for (const pattern of CHAT_MARKUP) s = s.replace(pattern, ' ');
+  s = s.replace(URL, ' ').replace(FENCE, '\n').replace(EMOJI, ' ');
+  // What punctuated a removed mention or emoji ("<@bot>, > what is…") goes with it, before markdown is read.
+  s = s.replace(/^\s*[,;:.!]+(?=\s|$)/, '');
+  for (const pattern of MARKDOWN) s = s.replace(pattern, (_m, lead: string | undefined) => (typeof lead === 'string' ? lead : ' '));
+  s = s.replace(/[ \t\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  // Greetings and thanks are matched on the folded text (so "Merci d’avance" counts), then cut from the original.
+  const folded = foldAccents(s);
+  if (ONLY_CHATTER.test(folded)) return '';
+  const lead = LEADING_CHATTER.exec(folded)?.[0].length ?? 0;
+  const trail = TRAILING_CHATTER.exec(folded.slice(lead));
+  const end = trail ? lead + trail.index : s.length;
+  const kept = s.slice(lead, end).trim();
+  // A question mark cut with the thanks still belonged to the question.
+  return trail && /\?/.test(trail[0]) && kept ? `${kept}?` : kept;
+}

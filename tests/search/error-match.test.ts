@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compileErrorTemplate, matchErrors } from '../../src/search/error-match.ts';
+
+const templates = [
+  compileErrorTemplate('error-bootloader-failed', 'bootloader failed - consult logfile %s'),
+  compileErrorTemplate('error-free-memory', 'failed to free memory for the domain'),
+  compileErrorTemplate('error-pci', 'PCI device %x:%x:%x.%x is not assignable'),
+  compileErrorTemplate('error-script', 'script: %s'),
+];
+
+describe('pasted error messages', () => {
+  it('GIVEN a whole log line THEN finds its message under the prefix and the filled-in placeholders', () => {
+    const log = 'libxl: error: libxl_bootloader.c:628:bootloader_finished: bootloader failed - consult logfile /var/log/xen/bootloader.7.log';
+    expect(matchErrors(templates, log)[0]).toEqual({ factId: 'error-bootloader-failed', score: 1 });
+  });
+
+  it('GIVEN a message inside a sentence of the asker THEN still finds it', () => {
+    expect(matchErrors(templates, 'xl create says "failed to free memory for the domain", help?')[0]?.factId).toBe('error-free-memory');
+    expect(matchErrors(templates, 'PCI device 0000:03:00.0 is not assignable quand je lance la vm')[0]?.factId).toBe('error-pci');
+  });
+
+  it('GIVEN words of a message scattered or inside other words THEN finds nothing', () => {
+    expect(matchErrors(templates, 'the domain has memory to free and it failed')).toEqual([]);
+    expect(matchErrors(templates, 'bootloaderfailed')).toEqual([]);
+  });
+
+  it('GIVEN a message whose fixed part is a single short word THEN never matches on that word alone', () => {
+    expect(matchErrors(templates, 'which script runs vif-bridge')).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { questionIntents } from '../../src/search/intent.ts';
+
+describe('the kind of question asked', () => {
+  it.each([
+    ['When was Xen 4.4 released?', 'date'],
+    ['Quand Xen 4.4 est-il sorti ?', 'date'],
+    ['How many event channels can a guest have?', 'limit'],
+    ['combien de vCPU max pour un invité', 'limit'],
+    ['Who wrote FIFO event channels?', 'person'],
+    ['qui maintient la branche stable-4.4', 'person'],
+    ['How do I live migrate a guest with xl?', 'how-to'],
+    ['comment je limite la mémoire du dom0', 'how-to'],
+    ['Does 4.4 support UEFI on ARM?', 'support'],
+    ['peut-on booter en UEFI ?', 'support'],
+    ['libxl: error: libxl_create.c:1034: cannot make domain: -3', 'error'],
+    ['(XEN) Panic on CPU 0:', 'error'],
+    ["What is PVH?", 'definition'],
+    ["c'est quoi xenstore", 'definition'],
+    ['credit vs credit2', 'comparison'],
+    ['why FIFO and not 3-level event channels', 'reason'],
+    ['is credit2 stable in 4.4', 'status'],
+    ['which schedulers are available', 'list'],
+    ['dom0_mem', 'reference'],
+    ['xl migrate', 'reference'],
+    ['vif.default.bridge', 'reference'],
+  ] as const)('GIVEN %j THEN reads %s', (question, intent) => {
+    expect([...questionIntents(question)]).toContain(intent);
+  });
+
+  it('GIVEN a bare topic THEN reads no kind at all', () => {
+    expect([...questionIntents('FIFO event channels')]).toEqual([]);
+  });
+});

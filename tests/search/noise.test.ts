@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { withoutChatNoise } from '../../src/search/noise.ts';
+
+describe('chat noise around a question', () => {
+  it.each([
+    ['hello', ''],
+    ['thanks!', ''],
+    ['bonjour tout le monde', ''],
+    ['merci d’avance', ''],
+    ['Hi all, how do I migrate a guest? thanks in advance', 'how do I migrate a guest?'],
+    ['<@123456789012345678> What is the FIFO event channel ABI? @everyone @here', 'What is the FIFO event channel ABI?'],
+    ['**what is pvh?** 🙂', 'what is pvh?'],
+    ['> is xend still there', 'is xend still there'],
+    ['hey guys quick question: is credit2 stable?', 'is credit2 stable?'],
+    ['Bonjour, quand Xen 4.4 est-il sorti ? merci', 'quand Xen 4.4 est-il sorti?'],
+    ['what is `max_event_channels`?', 'what is max_event_channels ?'],
+    ['see [the notes](https://example.org/x) please', 'see the notes'],
+    ['xend :)', 'xend'],
+    ['is credit2 stable ;-) <3', 'is credit2 stable'],
+    ['> > what is the last 4.4 point release?', 'what is the last 4.4 point release?'],
+    ['salut à tous > c’est quoi PVH ?', 'c’est quoi PVH ?'],
+    ['<@!123456789012345678>, c’est quoi la désagrégation ?', 'c’est quoi la désagrégation ?'],
+    ['<@!123456789012345678>, > What is a domU? @everyone @here', 'What is a domU?'],
+  ])('GIVEN %j THEN the question left is %j', (input, expected) => {
+    expect(withoutChatNoise(input)).toBe(expected);
+  });
+
+  it('GIVEN a pasted error in a code fence THEN keeps the log line whole, file:line:function included', () => {
+    const log = 'libxl: error: libxl_bootloader.c:628:bootloader_finished: bootloader failed - consult logfile /var/log/xen/bootloader.7.log';
+    expect(withoutChatNoise(`\`\`\`\n${log}\n\`\`\``)).toBe(log);
+  });
+
+  it('GIVEN snake_case names and arithmetic THEN leaves them alone', () => {
+    expect(withoutChatNoise('set dom0_mem and vif.default.bridge')).toBe('set dom0_mem and vif.default.bridge');
+    expect(withoutChatNoise('xl vcpu-pin 3 all 2-3')).toBe('xl vcpu-pin 3 all 2-3');
+  });
+});
