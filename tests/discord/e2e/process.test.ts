@@ -1,4 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../../src/store/store.ts';
 import { CALLBACK_ROUTE, startFakeDiscord, type FakeDiscord } from '../../fake-discord/index.ts';
 import { repliesIn } from './channel-replies.ts';
 import { TOKEN } from './harness.ts';
@@ -108,4 +112,39 @@ describe('npm start', () => {
     run.fake.takeErrors().forEach((e) => expect(e.message).toMatch(/\/xen ask was not acknowledged/));
     run.fake.assertNoErrors({ allowUnanswered: true });
   }, SLOW_START_MS);
+
+  describe('the store (XENBOT_DB)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xenbot-main-store-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('GIVEN XENBOT_DB THEN the bot records the question there, and it is written by the time it has stopped', async () => {
+      const path = join(dir, 'sub', 'bot.sqlite'); // the folder is created
+      const run = await running({ XENBOT_DB: path });
+      await run.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question: 'What is PVH?' } }).response({ timeoutMs: 10_000 });
+      await expect.poll(() => run.logs().map((l) => l.msg)).toContain('interaction handled');
+      run.proc.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      const store = Store.openReadOnly(path);
+      try {
+        expect(store.questionsSince(0)).toEqual([expect.objectContaining({ question: 'What is PVH?', status: 'answered', factId: 'pvh-guests', guildId: run.fake.guildIds()[0] })]);
+      } finally {
+        store.close();
+      }
+    }, SLOW_START_MS);
+
+    it('GIVEN a store file that is not a database THEN warns once and answers all the same', async () => {
+      const path = join(dir, 'not-a-db.sqlite');
+      writeFileSync(path, 'this is not SQLite, just text '.repeat(200));
+      const run = await running({ XENBOT_DB: path });
+      for (const question of ['What is PVH?', 'What is PVH?']) {
+        const body = await run.fake.slashCommand({ name: 'xen', subcommand: 'ask', options: { question }, user: run.fake.createUser({ username: 'u' }) }).response({ timeoutMs: 10_000 });
+        expect(body.data?.embeds).toHaveLength(1);
+      }
+      run.proc.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.logs().filter((l) => typeof l.msg === 'string' && l.msg.startsWith('store unavailable'))).toHaveLength(1);
+      expect(run.stderr()).toBe('');
+      run.fake.assertNoErrors();
+    }, SLOW_START_MS);
+  });
 });
