@@ -56,6 +56,10 @@ describe('what users ask reaches the curator', () => {
     expect(report.unanswered).toContainEqual(
       expect.objectContaining({ question: 'how do I vmotion a vm between esxi hosts', count: 2, askers: 2, status: expect.stringMatching(/^(unknown|uncertain)$/) }),
     );
+    // The server's admin sees the same gap, privately.
+    const adminView = await bot.fake.slashCommand({ name: 'xen-admin', subcommand: 'gaps' }).response();
+    expect(isEphemeral(adminView)).toBe(true);
+    expect(adminView.data!.embeds![0]!.description).toContain('**2×** `how do I vmotion a vm between esxi hosts`');
     const file = readFileSync(storePath).toString('latin1') + readFileSync(`${storePath}-wal`, { flag: 'a+' }).toString('latin1');
     for (const user of [bot.fake.defaultUser, other]) {
       expect(file).not.toContain(user.id);
