@@ -37,9 +37,14 @@ export function decide(
   if (ranking.ambiguous) return { status: 'uncertain', confidence: Math.min(confidence, model.thresholds.answer - 0.001), best: top.factId, features, inScope };
   // Exact beats fuzzy: the question is the fact's name.
   if (ranking.exact === top.factId) return { status: 'answered', confidence: Math.max(confidence, model.thresholds.answer), best: top.factId, features, inScope };
+  // An answer also needs the question to look like one the base covers: a greeting or a question about another
+  // product gets no fact, however well one matches a word of it.
   const status: AnswerStatus =
-    confidence >= model.thresholds.answer ? 'answered' : inScope < model.thresholds.inScope ? 'unknown' : 'uncertain';
+    confidence >= model.thresholds.answer && inScope >= ANSWER_IN_SCOPE ? 'answered' : inScope < model.thresholds.inScope ? 'unknown' : 'uncertain';
   return { status, confidence, best: top.factId, features, inScope };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** P(in scope) an answer needs (measured on the training and a development set: fewer out-of-scope answers, no right ones lost there). */
+export const ANSWER_IN_SCOPE = 0.7;

@@ -1,6 +1,6 @@
 // `npm run eval`: scores the engine on the public, held-out and blind question sets.
 //   --set public|holdout|blind   only these sets (repeatable)      --verbose   list every miss, not only wrong answers
-//   --fit      fit the answer decision on the public set and write src/answer/decision-model.ts
+//   --fit      fit the answer decision on the public and training sets and write src/answer/decision-model.ts
 //   --report   write docs/quality.md and its charts (docs/quality/*.svg)
 //   --dir F    score the questions in folder F instead (a set kept outside the repository)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { evaluate, ratio, type EvalReport } from '../quality/evaluate.ts';
 import { decisionModelSource, fitDecision, trainingRows } from '../quality/fit-decision.ts';
 import { spliceGenerated } from '../quality/generated-section.ts';
 import { isOutOfScope, loadQuestionSet } from '../quality/question-set.ts';
-import { loadNamedSet, QUESTION_SET_INFO, QUESTION_SETS, type QuestionSetName } from '../quality/question-sets.ts';
+import { FITTED_SETS, loadNamedSet, QUESTION_SET_INFO, QUESTION_SETS, type QuestionSetName } from '../quality/question-sets.ts';
 import { qualityDocument } from '../quality/quality-report.ts';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 
@@ -58,12 +58,12 @@ const kb = loadKnowledge(process.env.XENBOT_KNOWLEDGE_DIR || undefined);
 const engine = createAnswerEngine(kb);
 
 if (args.includes('--fit')) {
-  // Only the public set: the held-out and blind sets are never fitted on.
-  const fit = fitDecision(trainingRows(engine, loadNamedSet('public')), undefined, undefined, kb.facts.length);
+  // The public and training sets only: the held-out and blind sets are never fitted on.
+  const fit = fitDecision(trainingRows(engine, FITTED_SETS.flatMap(loadNamedSet)), undefined, undefined, kb.facts.length);
   const path = fileURLToPath(new URL('../answer/decision-model.ts', import.meta.url));
   writeFileSync(path, decisionModelSource(fit.model));
   const cv = fit.crossValidated;
-  console.log(`fitted on ${cv.asked} public questions, ${cv.nearMisses} near misses, ${cv.outOfScope} out of scope (λ ${fit.lambda})`);
+  console.log(`fitted on ${cv.asked} questions (${FITTED_SETS.join(' and ')} sets), ${cv.nearMisses} near misses, ${cv.outOfScope} out of scope (λ ${fit.lambda})`);
   console.log(`thresholds: answer ${fit.model.thresholds.answer}, in scope ${fit.model.thresholds.inScope}`);
   console.log(`5-fold cross-validated: answered right ${cv.answeredRight}/${cv.asked}, wrong ${cv.answeredWrong}; near misses answered ${cv.nearMissAnswered}/${cv.nearMisses}; out of scope declined ${cv.outOfScopeDeclined}/${cv.outOfScope}`);
   console.log(`written to ${path}; run npm run eval again to score with it`);

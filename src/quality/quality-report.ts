@@ -4,7 +4,7 @@ import { precisionCoverage, ratio, type EvalReport } from './evaluate.ts';
 import type { QuestionSetName } from './question-sets.ts';
 import { precisionCoverageCurve, reliabilityDiagram, type Series } from './svg-charts.ts';
 
-const COLORS: Record<QuestionSetName, string> = { public: '#1f77b4', holdout: '#d62728', blind: '#2ca02c' };
+const COLORS: Record<QuestionSetName, string> = { public: '#1f77b4', training: '#9467bd', holdout: '#d62728', blind: '#2ca02c' };
 const pct = (part: number, whole: number) => `${(100 * ratio(part, whole)).toFixed(1)} %`;
 
 export interface QualityDocument {

@@ -3,13 +3,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadQuestionSet, type EvalQuestion } from './question-set.ts';
 
-export const QUESTION_SETS = ['public', 'holdout', 'blind'] as const;
+export const QUESTION_SETS = ['public', 'training', 'holdout', 'blind'] as const;
 export type QuestionSetName = (typeof QUESTION_SETS)[number];
 
 export const QUESTION_SET_INFO: Record<QuestionSetName, { dir: string; about: string }> = {
   public: {
     dir: fileURLToPath(new URL('../../tests/eval/questions', import.meta.url)),
     about: 'public set (tests/eval/questions): written with the facts, used to fit the decision',
+  },
+  training: {
+    dir: fileURLToPath(new URL('../../tests/eval/training', import.meta.url)),
+    about: 'training set (tests/eval/training): questions typed as in chat, written to fit the decision with the public set',
   },
   holdout: {
     dir: fileURLToPath(new URL('../../tests/eval/holdout', import.meta.url)),
@@ -20,6 +24,9 @@ export const QUESTION_SET_INFO: Record<QuestionSetName, { dir: string; about: st
     about: 'blind set (tests/eval/blind): written before the calibrated decision, never tuned on or edited',
   },
 };
+
+/** The sets the decision is fitted on: their figures are in-sample. Held-out and blind never are. */
+export const FITTED_SETS: readonly QuestionSetName[] = ['public', 'training'];
 
 /** The questions of a set; an empty list for a set that does not exist in this checkout. */
 export function loadNamedSet(name: QuestionSetName): EvalQuestion[] {

@@ -12,9 +12,9 @@ const PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ['support', /\bsupports?\b|\bsupported\b|\bcompatib|\bcan (?:i|xen|it|you|we|4\.4|a|the)\b|\bis (?:it )?possible\b|\bpossible to\b|\bdoes (?:xen|4\.4|it|xl|libxl)\b|\bworks? (?:with|on)\b|\bpeut-on\b|\bpeut on\b|\bprend en charge\b|\bprise en charge\b|\bsupporte\b|\best-ce possible\b|\bfonctionne\b|\bmarche\b|\bgere\b/],
   ['error', /\berror\b|\berreur\b|\bfailed\b|\bfailure\b|\bcannot\b|\bcan'?t\b|\bcould not\b|\bcouldn'?t\b|\bunable to\b|\bno such\b|\binvalid\b|\(xen\)|\blibxl:|\bxc:|\btraceback\b|\bpanic\b|\bechec\b|\bimpossible de\b|\bwon'?t (?:start|boot)\b|\bne (?:demarre|marche|fonctionne) pas\b/],
   ['definition', /\bwhat (?:is|are|'s|does .+ mean)\b|\bwhats\b|\bqu'?est[- ]ce\b|\bc'?est quoi\b|\bdefinition\b|\bdefine\b|\bexplain\b|\bmeaning of\b|\bque (?:signifie|veut dire|fait)\b|\bsignification\b|\ba quoi sert\b|\bwhat does\b/],
-  ['comparison', /\bvs\.?\b|\bversus\b|\bdifferences?\b|\bcompared? (?:to|with)\b|\bbetter than\b|\binstead of\b|\bor\b.*\?$|\bdifferen(?:ce|t)\b|\bcompare\b|\bplutot que\b|\bmieux que\b|\bpar rapport a\b/],
+  ['comparison', /\bvs\.?\b|\bversus\b|\bdifferences?\b|\bcompared? (?:to|with)\b|\bbetter than\b|\binstead of\b|\b(?:should|shall|which|better|rather|prefer)\b.*\bor\b|\b(?:ou bien|plutot)\b|\bdifferen(?:ce|t)\b|\bcompare\b|\bplutot que\b|\bmieux que\b|\bpar rapport a\b/],
   ['reason', /\bwhy\b|\bpourquoi\b|\breason\b|\braison\b/],
-  ['status', /\bstable\b|\bexperimental\b|\bproduction\b|\bready\b|\bdeprecated\b|\bstatus\b|\bstatut\b|\bexperimentale?\b|\bobsolete\b|\bpreview\b|\bstill (?:there|available|supported|work)/],
+  ['status', /\bstable\b|\bexperimental\b|\bproduction\b|\bready\b|\bdeprecated\b|\bstatus\b|\bstatut\b|\bexperimentale?\b|\bobsolete\b|\bpreview\b|\bstill (?:there|available|supported|maintained|around|exists?|works?|working)\b|\b(?:encore|toujours) (?:la|dispo(?:nible)?|supporte|maintenu|utilisable)\b|\b(?:fonctionne|marche|existe)(?:-t-(?:il|elle))? (?:encore|toujours)\b/],
   ['list', /\bwhich\b.*\b(?:are|exist|ship|shipped|available|there)\b|\bwhat'?s new\b|\blist of\b|\ball the\b|\bnouveautes\b|\bquoi de neuf\b|\bliste des\b/],
 ];
 

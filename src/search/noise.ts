@@ -31,6 +31,7 @@ const OPENERS = [
   'hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'greetings', 'good morning', 'good afternoon', 'good evening',
   'bonjour', 'bonsoir', 'salut', 'coucou', 'hello world', 'quick question', 'question', 'petite question',
   'help', 'aide', 'sorry', 'desole', 'excuse me', 'excusez-moi', 'ok', 'okay', 'so', 'bon', 'alors',
+  'how are you', 'how is it going', 'how\'s it going', 'whats up', 'what\'s up', 'ca va', 'comment ca va', 'ca roule', 'quoi de beau',
 ];
 const AUDIENCE = ['all', 'everyone', 'everybody', 'guys', 'folks', 'people', 'team', 'there', 'xenbot', 'bot', 'a tous', 'tout le monde', 'les gars', 'la team'];
 const CLOSERS = [

@@ -9,6 +9,9 @@ const LEADING = [
   /^what'?s\s+/,
   /^(?:qu'?est[- ]ce que?|qu'?est[- ]ce qu'|c'?est quoi|que signifie|que veut dire|parle[- ]moi d[eu']?|explique[- ]moi|definition d[eu']?|a quoi sert|a quoi servent)\s*/,
   /^(?:quel|quelle|quels|quelles) (?:est|sont|etait|etaient)\s+/,
+  // Looking up an entry of the reference: "syntax of dom0_mem", "what does vcpus do", "syntaxe de xl migrate".
+  /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
+  /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut)\s+(?:de|du|des|d')\s*/,
   /^(?:(?:the|a|an|les|le|la|un|une|du|des|de)\s+|l')/,
 ];
 const TRAILING = [
@@ -17,6 +20,12 @@ const TRAILING = [
   /\s+(?:in|on|dans|sous)\s+xen$/,
   /\s+(?:c'?est quoi|exactement|stp|svp|please)$/,
 ];
+/**
+ * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option
+ * syntax", "what does vcpus do". Only short remainders: "is flask enabled by default" is a question, not a lookup.
+ */
+const LOOKUP = /^(\S+(?:\s\S+){0,2}?)\s+(?:syntax|usage|options?|flags|args|arguments|parameters|man ?page|examples?|syntaxe|exemples?|command|commande)$/;
+const WHAT_DOES = /^what does (\S+(?:\s\S+)?) (?:do|mean)$/;
 
 /** The part of a question that may be a fact's name, folded. Returns "" when nothing is left. */
 export function stripQuestionFrame(question: string): string {
@@ -25,7 +34,7 @@ export function stripQuestionFrame(question: string): string {
     const before = s;
     for (const pattern of TRAILING) s = s.replace(pattern, '');
     for (const pattern of LEADING) s = s.replace(pattern, '');
-    s = s.trim();
+    s = s.trim().replace(WHAT_DOES, '$1').replace(LOOKUP, '$1');
     if (s === before) break;
   }
   return s;

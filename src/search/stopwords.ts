@@ -9,7 +9,8 @@ their theirs them then there these they this those through to too under until up
 whats when where which while who whom whose why will with would you your yours yourself ca please tell explain per
 know want need anyone someone something anything thing things really mean means meant way ways many much lot lots
 say says said like hi hey hello thanks thank okay ok yes yeah one ones use used using vs versus around
-along across within via anybody everyone everybody somebody still anymore again already actually currently`;
+along across within via anybody everyone everybody somebody still anymore again already actually currently
+work works working worked`;
 
 const FRENCH = `a ai as au aux avec avez avons avoir c ca ce ceci cela celle celles celui ces cet cette ceux chez comme
 comment d dans de des donc dont du elle elles en entre est es et etaient etait etre eu eux faire fait faut il ils
@@ -17,7 +18,8 @@ j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre 
 peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sans se ses si son sont sous sur t ta te
 tes toi ton tous tout toute toutes tu un une vos votre vous y combien ou quelqu quelque quelques alors aussi bien
 bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrais puis sait existe sert servir
-sers servent encore toujours deja vraiment actuellement`;
+sers servent encore toujours deja vraiment actuellement
+fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];

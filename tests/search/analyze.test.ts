@@ -71,6 +71,22 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('tell me about xl devd in Xen 4.4')).toBe('xl devd');
     expect(stripQuestionFrame("c'est quoi les canaux d'événements ?")).toBe("canaux d'evenements");
   });
+
+  it('strips what a reference lookup asks for around a short name, and only there', () => {
+    expect(stripQuestionFrame('dom0_mem syntax')).toBe('dom0_mem');
+    expect(stripQuestionFrame('crashkernel option syntax?')).toBe('crashkernel');
+    expect(stripQuestionFrame('the syntax of xl migrate')).toBe('xl migrate');
+    expect(stripQuestionFrame('syntaxe de xl vcpu-pin')).toBe('xl vcpu-pin');
+    expect(stripQuestionFrame('what does vcpus do?')).toBe('vcpus');
+    expect(stripQuestionFrame('is xsm flask enabled by default in 4.4?')).toBe('is xsm flask enabled by default');
+    expect(stripQuestionFrame('how do I pass extra options')).toBe('how do i pass extra options');
+  });
+
+  it('splits French inversions, so "fonctionne-t-il" is a word and a pronoun, not a compound', () => {
+    expect(analyze('xend fonctionne-t-il encore ?', { forQuery: true }).map((g) => g.surface)).toEqual(['xend']);
+    expect(analyze('peut-on migrer', { forQuery: true }).map((g) => g.surface)).toEqual(['migrer']);
+    expect(analyze('PV-on-HVM', { forQuery: true })[0]?.words).toContain('pvonhvm');
+  });
 });
 
 describe('edit distance', () => {

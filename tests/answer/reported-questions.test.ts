@@ -1,0 +1,45 @@
+// Questions users reported answered wrongly or not at all (issues 10 and 11), on the shipped base: each stays fixed.
+import { describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer/engine.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+
+const engine = createAnswerEngine(loadKnowledge());
+
+describe('questions reported by users', () => {
+  it.each([
+    ['How much memory does dom0 need?', 'dom0-memory-sizing'],
+    ['How do I live migrate a guest with xl?', 'live-migration-howto'],
+    ['What is Remus and does 4.4 support it?', 'remus-ha-4-4'],
+    ['release date of xen 4.4', 'xen-4-4-release-date'],
+    ['which CPU schedulers ship with it?', 'schedulers'],
+    ['xl migrate', 'xl-migrate'],
+    ['dom0_mem', 'boot-dom0-mem'],
+    ['gfx_passthru', 'cfg-gfx-passthru'],
+    ['block-attach', 'xl-block-attach'],
+    ['xendomains', 'hotplug-xendomains'],
+    ['vif-route', 'hotplug-vif-route'],
+    ['credit weight cap', 'credit-weight-cap'],
+  ])('GIVEN %j THEN answers with %s', (question, fact) => {
+    const answer = engine.answer(question);
+    expect({ status: answer.status, fact: answer.answer?.id }).toEqual({ status: 'answered', fact });
+  });
+
+  it('GIVEN a general question about dom0 memory THEN never answers with an ARM-only fact', () => {
+    for (const question of ['How much memory does dom0 need?', 'how much ram should I give dom0', 'dom0 memory size?']) {
+      const answer = engine.answer(question);
+      expect(answer.answer?.id ?? '').not.toMatch(/^arm-/);
+    }
+  });
+
+  it.each([
+    ['What is the FIFO event channel ABI?', 'fifo-event-channels'],
+    ['Quand Xen 4.4 est-il sorti ?', 'xen-4-4-release-date'],
+  ])('GIVEN %j THEN the right fact %s comes first, answered or offered first', (question, fact) => {
+    const answer = engine.answer(question);
+    expect(answer.answer?.id ?? answer.suggestions[0]?.id).toBe(fact);
+  });
+
+  it.each(['bonjour, ça va ?', 'salut ça va ? 🙂', 'hey how are you'])('GIVEN the greeting %j THEN offers no fact', (greeting) => {
+    expect(engine.answer(greeting)).toMatchObject({ status: 'unknown', answer: null });
+  });
+});
