@@ -30,7 +30,10 @@ export const XEN_COMMAND = {
   name: 'xen',
   description: 'Answers about the Xen Project hypervisor 4.4, with sources',
   description_localizations: { fr: 'Réponses sur l’hyperviseur Xen Project 4.4, avec sources' },
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  // Everywhere a person can use it: installed in a server, or by a user on their own account (then in any server,
+  // group DM or DM, where the bot itself may be absent and answers only through the interaction).
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
   options: [
     {
       type: Option.Subcommand,

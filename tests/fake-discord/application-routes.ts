@@ -2,16 +2,13 @@
 import { ApplicationFlags, ApplicationIntegrationType, Locale } from 'discord.js';
 import type { APIApplication, APIApplicationCommand, RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { FakeCore } from './core.ts';
-import { DiscordHttpError } from './errors.ts';
+import { missingAccess } from './errors.ts';
 import { snowflake } from './ids.ts';
 import type { Route, RouteContext, RouteResult } from './rest-server.ts';
 import { assertValidCommands } from './validate-commands.ts';
 
 export const APPLICATION_FLAGS = ApplicationFlags.GatewayMessageContentLimited | ApplicationFlags.ApplicationCommandBadge;
 const LOCALES: readonly string[] = Object.values(Locale);
-
-const missingAccess = (detail: string): DiscordHttpError =>
-  new DiscordHttpError(403, { code: 50001, message: 'Missing Access' }, 'auth').because(detail);
 
 export function applicationRoutes(core: FakeCore): Route[] {
   return [
@@ -45,14 +42,15 @@ function application(core: FakeCore): APIApplication {
     team: null,
     flags: APPLICATION_FLAGS,
     flags_new: String(APPLICATION_FLAGS),
-    approximate_guild_count: core.guilds.size,
-    integration_types_config: { [ApplicationIntegrationType.GuildInstall]: {} },
+    approximate_guild_count: [...core.guilds.values()].filter((g) => g.botInstalled).length,
+    // The fake's app can be installed to guilds and to users (interactions may use `installation: 'user'`).
+    integration_types_config: { [ApplicationIntegrationType.GuildInstall]: {}, [ApplicationIntegrationType.UserInstall]: {} },
   } as APIApplication;
 }
 
 function checkScope(core: FakeCore, ctx: RouteContext, scope: string): void {
-  if (ctx.params.applicationId !== core.applicationId) throw missingAccess(`application id ${String(ctx.params.applicationId)} is not ${core.applicationId}`);
-  if (scope !== 'global' && !core.guilds.has(scope)) throw missingAccess(`the bot is not in guild ${scope}`);
+  if (ctx.params.applicationId !== core.applicationId) throw missingAccess().because(`application id ${String(ctx.params.applicationId)} is not ${core.applicationId}`);
+  if (scope !== 'global' && !core.guilds.get(scope)?.botInstalled) throw missingAccess().because(`the bot is not in guild ${scope}`);
 }
 
 function listCommands(core: FakeCore, ctx: RouteContext, scope: string): RouteResult {

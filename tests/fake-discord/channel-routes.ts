@@ -1,42 +1,69 @@
 // Channel routes the bot may call: send/edit/delete/fetch messages, typing, threads and channel lookup.
-import { ChannelType, GatewayIntentBits, MessageFlags, MessageType, PermissionFlagsBits } from 'discord.js';
-import type { APIThreadChannel, ChannelFlags, ThreadMemberFlags } from 'discord.js';
-import type { FakeCore } from './core.ts';
-import { DiscordHttpError, cannotEditOthersMessage, invalidFormBody, throwIfIssues } from './errors.ts';
+import { ChannelType, MessageFlags, MessageType, PermissionFlagsBits } from 'discord.js';
+import type { APIChannel } from 'discord.js';
+import type { FakeCore, StoredChannel } from './core.ts';
+import { DiscordHttpError, cannotEditOthersMessage, invalidFormBody, missingPermissions, throwIfIssues, unknownUser } from './errors.ts';
 import { memberPermissions } from './fixtures.ts';
-import { snowflake } from './ids.ts';
 import { THREAD_AUTO_ARCHIVE_DURATIONS, THREAD_NAME_MAX } from './limits.ts';
-import { createMessage, editMessage } from './messages.ts';
+import { type StoredMessage, createMessage, editMessage } from './messages.ts';
 import { NonceRegistry } from './nonces.ts';
 import type { Route, RouteContext, RouteResult } from './rest-server.ts';
+import { newForumPost, newThread } from './threads.ts';
 import { IssueList, isRecord } from './validate-common.ts';
 import { assertNotEmpty, assertValidMessage } from './validate-message.ts';
 
-const missingPermissions = (detail: string): DiscordHttpError =>
-  new DiscordHttpError(403, { code: 50013, message: 'Missing Permissions' }, 'auth').because(detail);
+const THREAD_TYPES: readonly ChannelType[] = [ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread];
 
 export function channelRoutes(core: FakeCore): Route[] {
   const nonces = new NonceRegistry();
   return [
     { method: 'GET', pattern: '/channels/:channelId', auth: true, handle: (ctx) => ({ status: 200, body: channelBody(core, ctx.params.channelId ?? '') }) },
-    { method: 'POST', pattern: '/channels/:channelId/typing', auth: true, handle: (ctx) => (core.textChannel(ctx.params.channelId ?? ''), { status: 204 }) },
+    { method: 'POST', pattern: '/channels/:channelId/typing', auth: true, handle: (ctx) => (core.botTextChannel(ctx.params.channelId ?? ''), { status: 204 }) },
     { method: 'POST', pattern: '/channels/:channelId/messages', auth: true, handle: (ctx) => postMessage(core, nonces, ctx) },
-    { method: 'GET', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: (ctx) => ({ status: 200, body: core.message(ctx.params.messageId ?? '', ctx.params.channelId).message }) },
+    { method: 'GET', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: (ctx) => ({ status: 200, body: botMessage(core, ctx).message }) },
     { method: 'PATCH', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: (ctx) => patchMessage(core, ctx) },
     { method: 'DELETE', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: (ctx) => deleteMessage(core, ctx) },
     { method: 'POST', pattern: '/channels/:channelId/messages/:messageId/threads', auth: true, handle: (ctx) => startThread(core, ctx, ctx.params.messageId) },
     { method: 'POST', pattern: '/channels/:channelId/threads', auth: true, handle: (ctx) => startThread(core, ctx, undefined) },
+    { method: 'POST', pattern: '/users/@me/channels', auth: true, handle: (ctx) => openDm(core, ctx) },
   ];
 }
 
-function channelBody(core: FakeCore, id: string): unknown {
-  const { channel, guildId } = core.channel(id);
-  return { ...channel, guild_id: guildId };
+function channelBody(core: FakeCore, id: string): APIChannel {
+  const { channel, guildId } = core.botChannel(id);
+  return guildId ? ({ ...channel, guild_id: guildId } as APIChannel) : channel;
+}
+
+/** A message of a channel the bot can access (403 first, as Discord checks the channel before the message). */
+function botMessage(core: FakeCore, ctx: RouteContext): StoredMessage {
+  core.botChannel(ctx.params.channelId ?? '');
+  return core.message(ctx.params.messageId ?? '', ctx.params.channelId);
+}
+
+/** Create DM: returns the existing DM channel with that user, or opens one. */
+function openDm(core: FakeCore, ctx: RouteContext): RouteResult {
+  const issues = new IssueList();
+  const body = issues.object([], ctx.body, { required: true }) ?? {};
+  issues.string(['recipient_id'], body.recipient_id, 20, { min: 1, required: true });
+  throwIfIssues(issues.items);
+  const user = core.users.get(String(body.recipient_id));
+  if (!user || user.id === core.botUser.id) throw unknownUser().because(`no user ${String(body.recipient_id)} the bot could DM`);
+  return { status: 200, body: core.dmChannel(user) };
+}
+
+/** SEND_MESSAGES in a guild channel, SEND_MESSAGES_IN_THREADS in a thread (SEND_MESSAGES has no effect there). */
+function assertCanSend(core: FakeCore, { channel, guildId }: StoredChannel): void {
+  if (guildId === undefined) return;
+  const thread = THREAD_TYPES.includes(channel.type);
+  const needed = thread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+  if (!botCan(core, guildId, needed)) throw missingPermissions().because(`posting in ${thread ? 'a thread' : 'a channel'} needs ${thread ? 'SEND_MESSAGES_IN_THREADS' : 'SEND_MESSAGES'}`);
 }
 
 function postMessage(core: FakeCore, nonces: NonceRegistry, ctx: RouteContext): RouteResult {
-  const { channel, guildId } = core.textChannel(ctx.params.channelId ?? '');
+  const target = core.botTextChannel(ctx.params.channelId ?? '');
+  const { channel, guildId } = target;
   assertValidMessage(ctx.body, ctx.files, { mode: 'create' });
+  assertCanSend(core, target);
   const body = ctx.body as Record<string, unknown>;
   if (typeof body.flags === 'number' && (body.flags & MessageFlags.Ephemeral) !== 0) {
     throw invalidFormBody([{ path: ['flags'], code: 'MESSAGE_FLAGS_INVALID', message: 'Ephemeral messages can only be sent as interaction responses.' }]);
@@ -71,7 +98,7 @@ function postMessage(core: FakeCore, nonces: NonceRegistry, ctx: RouteContext): 
 }
 
 function patchMessage(core: FakeCore, ctx: RouteContext): RouteResult {
-  const stored = core.message(ctx.params.messageId ?? '', ctx.params.channelId);
+  const stored = botMessage(core, ctx);
   if (stored.message.author.id !== core.botUser.id) throw cannotEditOthersMessage();
   assertValidMessage(ctx.body, ctx.files, { mode: 'edit', currentFlags: stored.message.flags ?? 0 });
   const next = editMessage(stored.message, isRecord(ctx.body) ? ctx.body : {}, ctx.files, core.users);
@@ -82,12 +109,12 @@ function patchMessage(core: FakeCore, ctx: RouteContext): RouteResult {
 }
 
 function deleteMessage(core: FakeCore, ctx: RouteContext): RouteResult {
-  const stored = core.message(ctx.params.messageId ?? '', ctx.params.channelId);
+  const stored = botMessage(core, ctx);
   if (((stored.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0) {
     throw new DiscordHttpError(404, { code: 10008, message: 'Unknown Message' }, 'not-found').because('ephemeral messages cannot be deleted through the channel');
   }
   if (stored.message.author.id !== core.botUser.id && !botCan(core, stored.guildId, PermissionFlagsBits.ManageMessages)) {
-    throw missingPermissions("deleting someone else's message needs MANAGE_MESSAGES");
+    throw missingPermissions().because("deleting someone else's message needs MANAGE_MESSAGES");
   }
   stored.deleted = true;
   ctx.after(() => core.echoDelete(stored));
@@ -103,9 +130,11 @@ function botCan(core: FakeCore, guildId: string | undefined, permission: bigint)
 }
 
 function startThread(core: FakeCore, ctx: RouteContext, messageId: string | undefined): RouteResult {
-  const { channel, guildId } = core.textChannel(ctx.params.channelId ?? '');
-  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    throw invalidFormBody([{ path: [], code: 'CHANNEL_TYPE_INVALID', message: 'Threads can only be created in text or announcement channels.' }]);
+  const parent = core.botChannel(ctx.params.channelId ?? '');
+  const { channel, guildId } = parent;
+  if (channel.type === ChannelType.GuildForum && !messageId) return startForumPost(core, ctx, parent);
+  if (guildId === undefined || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) {
+    throw invalidFormBody([{ path: [], code: 'CHANNEL_TYPE_INVALID', message: 'Threads can only be created in text, announcement or forum channels.' }]);
   }
   const issues = new IssueList();
   const body = issues.object([], ctx.body, { required: true }) ?? {};
@@ -116,32 +145,42 @@ function startThread(core: FakeCore, ctx: RouteContext, messageId: string | unde
   if (starter && core.threads.has(starter.message.id)) {
     throw new DiscordHttpError(400, { code: 160004, message: 'A thread has already been created for this message' });
   }
-  const now = new Date().toISOString();
-  const type = starter ? (channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread) : body.type === ChannelType.PrivateThread ? ChannelType.PrivateThread : ChannelType.PublicThread;
-  // Discord gives a thread started from a message that message's id.
-  const id = starter?.message.id ?? snowflake();
-  const thread = {
-    id,
+  const isPrivate = !starter && body.type === ChannelType.PrivateThread;
+  if (!botCan(core, guildId, isPrivate ? PermissionFlagsBits.CreatePrivateThreads : PermissionFlagsBits.CreatePublicThreads)) {
+    throw missingPermissions().because(`starting a thread needs ${isPrivate ? 'CREATE_PRIVATE_THREADS' : 'CREATE_PUBLIC_THREADS'}`);
+  }
+  const type = starter ? (channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread) : isPrivate ? ChannelType.PrivateThread : ChannelType.PublicThread;
+  const thread = newThread(core, {
+    // Discord gives a thread started from a message that message's id.
+    ...(starter ? { id: starter.message.id } : {}),
     type,
-    guild_id: guildId,
-    parent_id: channel.id,
-    owner_id: core.botUser.id,
+    parent,
+    owner: core.botUser,
     name: String(body.name),
-    last_message_id: null,
-    rate_limit_per_user: typeof body.rate_limit_per_user === 'number' ? body.rate_limit_per_user : 0,
-    message_count: 0,
-    member_count: 1,
-    total_message_sent: 0,
-    flags: 0 as ChannelFlags,
-    applied_tags: [],
-    thread_metadata: { archived: false, auto_archive_duration: (body.auto_archive_duration ?? 4320) as 60 | 1440 | 4320 | 10080, archive_timestamp: now, locked: false, create_timestamp: now },
-    member: { id, user_id: core.botUser.id, join_timestamp: now, flags: 0 as ThreadMemberFlags },
-  } as APIThreadChannel;
-  core.threads.set(thread.id, thread);
-  core.channels.set(thread.id, { channel: thread, guildId });
+    ...(typeof body.auto_archive_duration === 'number' ? { autoArchiveDuration: body.auto_archive_duration } : {}),
+    ...(typeof body.rate_limit_per_user === 'number' ? { rateLimitPerUser: body.rate_limit_per_user } : {}),
+  });
   if (starter) starter.message = { ...starter.message, flags: (starter.message.flags ?? 0) | MessageFlags.HasThread, thread };
-  ctx.after(() =>
-    core.gateway.dispatch('THREAD_CREATE', (intents: number) => ((intents & GatewayIntentBits.Guilds) !== 0 ? { ...thread, newly_created: true } : undefined)),
-  );
+  ctx.after(() => core.dispatchThreadCreate(thread, true));
   return { status: 201, body: thread };
+}
+
+/** Start Thread in Forum Channel: the post's thread plus its starter message (same id), returned as `message`. */
+function startForumPost(core: FakeCore, ctx: RouteContext, forum: StoredChannel): RouteResult {
+  const issues = new IssueList();
+  const body = issues.object([], ctx.body, { required: true }) ?? {};
+  issues.string(['name'], body.name, THREAD_NAME_MAX, { min: 1, required: true });
+  issues.oneOf(['auto_archive_duration'], body.auto_archive_duration, THREAD_AUTO_ARCHIVE_DURATIONS);
+  issues.object(['message'], body.message, { required: true });
+  throwIfIssues(issues.items);
+  assertValidMessage(body.message, ctx.files, { mode: 'create', prefix: ['message'] });
+  // Creating a post only needs SEND_MESSAGES in the forum.
+  if (!botCan(core, forum.guildId, PermissionFlagsBits.SendMessages)) throw missingPermissions().because('creating a forum post needs SEND_MESSAGES');
+  const autoArchive = typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : undefined;
+  const { thread, stored } = newForumPost(core, forum, core.botUser, String(body.name), body.message as Record<string, unknown>, ctx.files, autoArchive);
+  ctx.after(() => {
+    core.dispatchThreadCreate(thread, true);
+    core.echo('MESSAGE_CREATE', stored);
+  });
+  return { status: 201, body: { ...thread, message: stored.message } };
 }

@@ -34,9 +34,10 @@ type OptionDefs = readonly APIApplicationCommandOption[] | undefined;
  * Throws (a test-authoring error, not a Discord response) when the Discord client could not have produced
  * this invocation: unknown command/option, missing required option, value outside choices or bounds.
  */
-export function buildCommand(core: FakeCore, input: CommandInvocation, guildId: string, focused?: string): BuiltCommand {
+export function buildCommand(core: FakeCore, input: CommandInvocation, guildId: string | undefined, focused?: string): BuiltCommand {
   const label = `/${[input.name, input.subcommandGroup, input.subcommand].filter(Boolean).join(' ')}`;
-  const registered = [...(core.commands.get(guildId) ?? []), ...(core.commands.get('global') ?? [])];
+  // Outside a guild (the DM with the bot) only global commands exist.
+  const registered = [...((guildId ? core.commands.get(guildId) : undefined) ?? []), ...(core.commands.get('global') ?? [])];
   const command = registered.find((c) => c.name === input.name && (c.type ?? 1) === 1);
   const anyRegistered = [...core.commands.values()].some((list) => list.length > 0);
   if (anyRegistered && !command) throw new Error(`${label}: no chat input command "${input.name}" is registered (have: ${registered.map((c) => c.name).join(', ')})`);
@@ -63,7 +64,7 @@ function buildLeaves(
   core: FakeCore,
   defs: OptionDefs,
   values: Record<string, OptionValue>,
-  guildId: string,
+  guildId: string | undefined,
   focused: string | undefined,
   label: string,
   resolved: APIInteractionDataResolved,
@@ -120,9 +121,9 @@ function checkValue(def: APIApplicationCommandOption | undefined, type: T, value
 }
 
 /** User, channel and role options arrive with their objects in `resolved`, as discord.js expects. */
-function addResolved(core: FakeCore, type: T, value: unknown, guildId: string, resolved: APIInteractionDataResolved, what: string): void {
+function addResolved(core: FakeCore, type: T, value: unknown, guildId: string | undefined, resolved: APIInteractionDataResolved, what: string): void {
   const id = String(value);
-  const guild = core.guilds.get(guildId);
+  const guild = guildId ? core.guilds.get(guildId) : undefined;
   if (type === T.User || type === T.Mentionable) {
     const user = core.users.get(id);
     const role = guild?.roles.find((r) => r.id === id);

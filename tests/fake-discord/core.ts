@@ -1,8 +1,8 @@
 // Shared state of one fake Discord (users, guilds, channels, messages, interactions, commands) and its gateway echoes.
 import { ChannelType, GatewayIntentBits } from 'discord.js';
-import type { APIApplicationCommand, APIChannel, APIInteraction, APIMessage, APIThreadChannel, APIUser } from 'discord.js';
-import { unknownChannel, unknownMessage, type FakeErrorKind } from './errors.ts';
-import { type GuildModel, makeMember } from './fixtures.ts';
+import type { APIApplicationCommand, APIChannel, APIDMChannel, APIInteraction, APIMessage, APIThreadChannel, APIUser } from 'discord.js';
+import { cannotSendInForum, missingAccess, unknownChannel, unknownMessage, type FakeErrorKind } from './errors.ts';
+import { type GuildModel, makeDmChannel, makeMember } from './fixtures.ts';
 import type { FakeGateway } from './gateway.ts';
 import { type StoredMessage, gatewayMessage } from './messages.ts';
 
@@ -16,6 +16,7 @@ export interface InteractionState {
   label: string;
   payload: APIInteraction;
   channelId: string;
+  /** '' in the bot's DM. */
   guildId: string;
   createdAt: number;
   callback?: { type: number; at: number; body: unknown };
@@ -28,6 +29,8 @@ export interface InteractionState {
   /** For a modal submit: the interaction that opened the modal. */
   parentId?: string;
   messageIds: string[];
+  /** Accepted Create Followup Message calls (user-installed apps get at most 5). */
+  followUps?: number;
   timer?: NodeJS.Timeout;
   /** Set when the response window passed without an initial response (already recorded as an error). */
   timedOut?: boolean;
@@ -35,7 +38,8 @@ export interface InteractionState {
 
 export interface StoredChannel {
   channel: APIChannel;
-  guildId: string;
+  /** Undefined for the DM channel between a user and the bot. */
+  guildId?: string;
 }
 
 export interface CoreOptions {
@@ -44,6 +48,7 @@ export interface CoreOptions {
 }
 
 const TEXT_TYPES: readonly ChannelType[] = [
+  ChannelType.DM,
   ChannelType.GuildText,
   ChannelType.GuildAnnouncement,
   ChannelType.PublicThread,
@@ -56,6 +61,8 @@ export class FakeCore {
   readonly guilds = new Map<string, GuildModel>();
   readonly channels = new Map<string, StoredChannel>();
   readonly threads = new Map<string, APIThreadChannel>();
+  /** DM channel with the bot, by recipient user id. */
+  readonly dms = new Map<string, APIDMChannel>();
   readonly messages = new Map<string, StoredMessage>();
   readonly interactions = new Map<string, InteractionState>();
   /** Registered commands by scope: 'global' or a guild id. */
@@ -82,6 +89,39 @@ export class FakeCore {
     this.users.set(user.id, user);
     const guild = this.guilds.get(guildId);
     if (guild && !guild.members.has(user.id)) guild.members.set(user.id, makeMember(user, []));
+  }
+
+  /** The DM channel between this user and the bot, opened on first use (Discord keeps one per pair). */
+  dmChannel(user: APIUser): APIDMChannel {
+    this.users.set(user.id, user);
+    let dm = this.dms.get(user.id);
+    if (!dm) {
+      dm = makeDmChannel(user);
+      this.dms.set(user.id, dm);
+      this.channels.set(dm.id, { channel: dm });
+    }
+    return dm;
+  }
+
+  /** True when the bot is a member of that guild (always false for an unknown guild). */
+  botIn(guildId: string | undefined): boolean {
+    return guildId !== undefined && this.guilds.get(guildId)?.botInstalled === true;
+  }
+
+  /** A channel the bot asks for over REST: 403 Missing Access in a guild the bot is not in, as Discord answers. */
+  botChannel(id: string): StoredChannel {
+    const found = this.channel(id);
+    if (found.guildId !== undefined && !this.botIn(found.guildId)) {
+      throw missingAccess().because(`the bot is not a member of guild ${found.guildId}, which holds channel ${id}`);
+    }
+    return found;
+  }
+
+  /** A channel the bot sends to: accessible and text-based; a forum is refused as Discord refuses it (40058). */
+  botTextChannel(id: string): StoredChannel {
+    const found = this.botChannel(id);
+    if (found.channel.type === ChannelType.GuildForum) throw cannotSendInForum().because(`channel ${id} is a forum: post in one of its threads`);
+    return this.textChannel(id);
   }
 
   channel(id: string): StoredChannel {
@@ -119,19 +159,41 @@ export class FakeCore {
     return undefined;
   }
 
+  /**
+   * The intent a session needs to receive this message's events: GUILD_MESSAGES in a guild, DIRECT_MESSAGES in the
+   * bot's DM; undefined when the bot cannot see the channel (a guild it is not in).
+   */
+  private messageIntent(stored: StoredMessage): number | undefined {
+    if (stored.guildId === undefined) return GatewayIntentBits.DirectMessages;
+    return this.botIn(stored.guildId) ? GatewayIntentBits.GuildMessages : undefined;
+  }
+
   /** MESSAGE_CREATE/UPDATE for sessions with the right intents; ephemeral messages never reach the gateway. */
   echo(kind: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', stored: StoredMessage): void {
     if (!this.options.echoBotMessages && stored.message.author.id === this.botUser.id) return;
     if (((stored.message.flags ?? 0) & 64) !== 0) return;
+    const intent = this.messageIntent(stored);
+    if (intent === undefined) return;
     const members = stored.guildId ? this.guilds.get(stored.guildId)?.members : undefined;
+    const channelType = this.channels.get(stored.message.channel_id)?.channel.type;
     this.gateway.dispatch(kind, (intents: number) =>
-      (intents & GatewayIntentBits.GuildMessages) !== 0 ? gatewayMessage(stored, members, intents, this.botUser.id) : undefined,
+      (intents & intent) !== 0 ? gatewayMessage(stored, members, intents, this.botUser.id, channelType) : undefined,
     );
   }
 
   echoDelete(stored: StoredMessage): void {
     if (((stored.message.flags ?? 0) & 64) !== 0) return;
-    const d = { id: stored.message.id, channel_id: stored.message.channel_id, guild_id: stored.guildId };
-    this.gateway.dispatch('MESSAGE_DELETE', (intents: number) => ((intents & GatewayIntentBits.GuildMessages) !== 0 ? d : undefined));
+    const intent = this.messageIntent(stored);
+    if (intent === undefined) return;
+    const d: Record<string, string> = { id: stored.message.id, channel_id: stored.message.channel_id };
+    if (stored.guildId) d.guild_id = stored.guildId;
+    this.gateway.dispatch('MESSAGE_DELETE', (intents: number) => ((intents & intent) !== 0 ? d : undefined));
+  }
+
+  /** THREAD_CREATE (GUILDS intent) for a thread the bot can see. */
+  dispatchThreadCreate(thread: APIThreadChannel, newlyCreated: boolean): void {
+    if (!this.botIn(thread.guild_id)) return;
+    const d = newlyCreated ? { ...thread, newly_created: true } : thread;
+    this.gateway.dispatch('THREAD_CREATE', (intents: number) => ((intents & GatewayIntentBits.Guilds) !== 0 ? d : undefined));
   }
 }

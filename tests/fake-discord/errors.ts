@@ -106,6 +106,21 @@ export const notFoundRoute = (): DiscordHttpError =>
 export const methodNotAllowed = (): DiscordHttpError =>
   new DiscordHttpError(405, { code: 0, message: '405: Method Not Allowed' }, 'unknown-route');
 
+export const missingAccess = (): DiscordHttpError =>
+  new DiscordHttpError(403, { code: 50001, message: 'Missing Access' }, 'auth');
+
+export const missingPermissions = (): DiscordHttpError =>
+  new DiscordHttpError(403, { code: 50013, message: 'Missing Permissions' }, 'auth');
+
+export const cannotSendInForum = (): DiscordHttpError =>
+  new DiscordHttpError(400, { code: 40058, message: 'Cannot send a message in a forum channel' });
+
+export const maxFollowUps = (): DiscordHttpError =>
+  new DiscordHttpError(400, { code: 40094, message: 'This interaction has hit the maximum number of follow up messages' }, 'interaction');
+
+export const unknownUser = (): DiscordHttpError =>
+  new DiscordHttpError(404, { code: 10013, message: 'Unknown User' }, 'not-found');
+
 export const cannotEditOthersMessage = (): DiscordHttpError =>
   new DiscordHttpError(403, { code: 50005, message: 'Cannot edit a message authored by another user' }, 'validation');
 

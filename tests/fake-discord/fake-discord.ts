@@ -1,10 +1,21 @@
 // The fake Discord a test starts: wires gateway, REST, state and validation, and offers dispatch/inspection helpers.
-import type { APIApplicationCommand, APIInteraction, APIMessage, APIUser, GatewayGuildCreateDispatchData } from 'discord.js';
+import type { APIApplicationCommand, APIInteraction, APIMessage, APIThreadChannel, APIUser, GatewayGuildCreateDispatchData } from 'discord.js';
 import { APPLICATION_FLAGS, applicationRoutes } from './application-routes.ts';
 import { channelRoutes } from './channel-routes.ts';
 import { FakeCore } from './core.ts';
 import * as dispatchers from './dispatchers.ts';
-import type { ButtonInput, DispatchContext, MessageCreateInput, MessageRef, MessageUpdateInput, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
+import type {
+  ButtonInput,
+  CreateThreadInput,
+  DirectMessageInput,
+  DispatchContext,
+  ForumPostInput,
+  MessageCreateInput,
+  MessageRef,
+  MessageUpdateInput,
+  ModalSubmitInput,
+  SelectMenuInput,
+} from './dispatchers.ts';
 import type { FakeErrorKind } from './errors.ts';
 import { type Fault, FaultInjector, type FaultSpec } from './faults.ts';
 import { type FakeGuildOptions, type FakeUserOptions, buildGuildCreate, buildReady, makeGuild, makeUser } from './fixtures.ts';
@@ -67,9 +78,9 @@ export class FakeDiscord {
       log: this.gatewayLog,
       error,
       ready: (sessionId, resumeUrl) =>
-        buildReady({ botUser: this.botUser, applicationId: this.applicationId, applicationFlags: APPLICATION_FLAGS }, [...this.core.guilds.keys()], sessionId, resumeUrl),
+        buildReady({ botUser: this.botUser, applicationId: this.applicationId, applicationFlags: APPLICATION_FLAGS }, this.botGuilds().map((g) => g.id), sessionId, resumeUrl),
       guildCreates: () => this.guildCreates(),
-      guildMembers: (guildId) => [...(this.core.guilds.get(guildId)?.members.values() ?? [])],
+      guildMembers: (guildId) => (this.core.botIn(guildId) ? [...(this.core.guilds.get(guildId)?.members.values() ?? [])] : []),
     });
     const window = opts.interactionResponseWindowMs ?? INTERACTION_RESPONSE_WINDOW_MS;
     this.core = new FakeCore(this.botUser, this.applicationId, this.gateway, { echoBotMessages: opts.echoBotMessages ?? true, interactionWindowMs: window }, error);
@@ -116,8 +127,14 @@ export class FakeDiscord {
     return user;
   }
 
+  /** Every guild of the fake, including those where the bot is not installed. */
   guildIds(): string[] {
     return [...this.core.guilds.keys()];
+  }
+
+  /** Id of the DM channel between this user (default `defaultUser`) and the bot, opened on first use. */
+  dmChannelId(user: APIUser = this.defaultUser): string {
+    return this.core.dmChannel(user).id;
   }
 
   /** First text channel of a guild (default: first guild). */
@@ -138,7 +155,7 @@ export class FakeDiscord {
     return this.core.messages.get(dispatchers.refId(ref))?.deleted === true;
   }
 
-  /** Existing (non-deleted) messages of a channel, oldest first, ephemeral ones included. */
+  /** Existing (non-deleted) messages of a channel (thread, DM), oldest first, ephemeral ones included. */
   channelMessages(channelId: string = this.textChannelId()): APIMessage[] {
     return [...this.core.messages.values()].filter((m) => !m.deleted && m.message.channel_id === channelId).map((m) => m.message);
   }
@@ -178,9 +195,27 @@ export class FakeDiscord {
     return dispatchers.modalSubmit(this.dispatchContext, input);
   }
 
-  /** MESSAGE_CREATE to sessions with GUILD_MESSAGES; content is blanked without MESSAGE_CONTENT unless the bot is mentioned. */
+  /**
+   * MESSAGE_CREATE to sessions with GUILD_MESSAGES (DIRECT_MESSAGES for a DM channel id); content is blanked without
+   * MESSAGE_CONTENT unless the bot is mentioned or it is a DM. Nothing is dispatched in a guild without the bot.
+   */
   messageCreate(input: MessageCreateInput): APIMessage {
     return dispatchers.messageCreate(this.dispatchContext, input);
+  }
+
+  /** A user writes to the bot in their DM (opened on first use): MESSAGE_CREATE without guild_id, DIRECT_MESSAGES only. */
+  directMessage(input: DirectMessageInput): APIMessage {
+    return dispatchers.directMessage(this.dispatchContext, input);
+  }
+
+  /** A user starts a public thread in a text channel: THREAD_CREATE (GUILDS intent, `newly_created: true`). */
+  createThread(input: CreateThreadInput): APIThreadChannel {
+    return dispatchers.createThread(this.dispatchContext, input);
+  }
+
+  /** A user posts in a forum: THREAD_CREATE, then MESSAGE_CREATE of the starter message (same id as the thread). */
+  forumPost(input: ForumPostInput): { thread: APIThreadChannel; message: APIMessage } {
+    return dispatchers.forumPost(this.dispatchContext, input);
   }
 
   /** A user edits a message they sent: MESSAGE_UPDATE to sessions with GUILD_MESSAGES. */
@@ -297,8 +332,12 @@ export class FakeDiscord {
     return { core: this.core, log: this.requestLog, error: this.recordError, defaultUser: this.defaultUser };
   }
 
+  private botGuilds() {
+    return [...this.core.guilds.values()].filter((g) => g.botInstalled);
+  }
+
   private guildCreates(): GatewayGuildCreateDispatchData[] {
-    return [...this.core.guilds.values()].map((g) => ({
+    return this.botGuilds().map((g) => ({
       ...buildGuildCreate(g, this.botUser.id),
       threads: [...this.core.threads.values()].filter((t) => t.guild_id === g.id) as GatewayGuildCreateDispatchData['threads'],
     }));

@@ -1,7 +1,9 @@
 // Builders for the users, guilds, roles, channels and members the fake serves, with every field discord.js caches.
 import { ChannelType, GuildMemberFlags, Locale, PermissionFlagsBits } from 'discord.js';
 import type {
+  APIDMChannel,
   APIGuildCategoryChannel,
+  APIGuildForumChannel,
   APIGuildMember,
   APIInteractionGuildMember,
   APINewsChannel,
@@ -9,6 +11,7 @@ import type {
   APITextChannel,
   APIUser,
   ApplicationFlags,
+  ChannelFlags,
   GatewayGuildCreateDispatchData,
   GatewayReadyDispatchData,
   GuildSystemChannelFlags,
@@ -27,8 +30,8 @@ export interface FakeUserOptions {
 export interface FakeChannelOptions {
   id?: string;
   name: string;
-  /** Default 'text'. Announcement channels are text-based too. */
-  type?: 'text' | 'announcement' | 'category';
+  /** Default 'text'. Announcement channels are text-based too; a forum only holds posts (threads). */
+  type?: 'text' | 'announcement' | 'category' | 'forum';
   parentId?: string | null;
 }
 
@@ -38,9 +41,19 @@ export interface FakeGuildOptions {
   preferredLocale?: `${Locale}`;
   /** Default: one text channel named "general". */
   channels?: FakeChannelOptions[];
+  /**
+   * Default true. When false the bot user is not a member: the guild is not in READY, gets no GUILD_CREATE, its
+   * events are not dispatched, and the bot's REST calls on its channels fail with 403 Missing Access (50001).
+   * Only user-installed commands (`installation: 'user'`) can be used there.
+   */
+  botInstalled?: boolean;
+  /** Permissions of the @everyone role; default `EVERYONE_PERMISSIONS`. */
+  everyonePermissions?: bigint;
+  /** Permissions of the bot's managed role (added to @everyone's); default `BOT_PERMISSIONS`. */
+  botPermissions?: bigint;
 }
 
-export type GuildChannel = APITextChannel | APINewsChannel | APIGuildCategoryChannel;
+export type GuildChannel = APITextChannel | APINewsChannel | APIGuildCategoryChannel | APIGuildForumChannel;
 
 /** The fake's model of one guild; GUILD_CREATE and interaction payloads are derived from it. */
 export interface GuildModel {
@@ -52,7 +65,9 @@ export interface GuildModel {
   roles: APIRole[];
   channels: GuildChannel[];
   members: Map<string, APIGuildMember>;
-  botRoleId: string;
+  /** The bot's managed role; absent when the bot is not installed. */
+  botRoleId?: string;
+  botInstalled: boolean;
 }
 
 const P = PermissionFlagsBits;
@@ -123,6 +138,21 @@ export function makeChannel(guildId: string, opts: FakeChannelOptions, position:
     flags: 0,
   };
   if (opts.type === 'category') return { ...base, parent_id: null, type: ChannelType.GuildCategory };
+  if (opts.type === 'forum') {
+    return {
+      ...base,
+      type: ChannelType.GuildForum,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      default_auto_archive_duration: 4320,
+      default_thread_rate_limit_per_user: 0,
+      available_tags: [],
+      default_reaction_emoji: null,
+      default_sort_order: null,
+      default_forum_layout: 0,
+    };
+  }
   const text = { ...base, topic: null, last_message_id: null, last_pin_timestamp: null, default_auto_archive_duration: 1440 as const };
   if (opts.type === 'announcement') return { ...text, type: ChannelType.GuildAnnouncement };
   return { ...text, type: ChannelType.GuildText, rate_limit_per_user: 0 };
@@ -130,19 +160,42 @@ export function makeChannel(guildId: string, opts: FakeChannelOptions, position:
 
 export function makeGuild(opts: FakeGuildOptions, botUser: APIUser, owner: APIUser): GuildModel {
   const id = opts.id ?? snowflake();
-  const botRoleId = snowflake();
+  const botInstalled = opts.botInstalled ?? true;
   const joinedAt = new Date().toISOString();
-  const roles = [
-    makeRole({ id, name: '@everyone', permissions: EVERYONE_PERMISSIONS.toString() }),
-    makeRole({ id: botRoleId, name: botUser.username, permissions: BOT_PERMISSIONS.toString(), position: 1, managed: true, tags: { bot_id: botUser.id } }),
-  ];
+  const roles = [makeRole({ id, name: '@everyone', permissions: (opts.everyonePermissions ?? EVERYONE_PERMISSIONS).toString() })];
   const channelOpts = opts.channels ?? [{ name: 'general' }];
   const channels = channelOpts.map((c, i) => makeChannel(id, c, i));
   const members = new Map<string, APIGuildMember>();
-  members.set(botUser.id, makeMember(botUser, [botRoleId], joinedAt));
+  let botRoleId: string | undefined;
+  if (botInstalled) {
+    // Installing a bot creates its managed role and adds it as a member.
+    botRoleId = snowflake();
+    roles.push(makeRole({ id: botRoleId, name: botUser.username, permissions: (opts.botPermissions ?? BOT_PERMISSIONS).toString(), position: 1, managed: true, tags: { bot_id: botUser.id } }));
+    members.set(botUser.id, makeMember(botUser, [botRoleId], joinedAt));
+  }
   members.set(owner.id, makeMember(owner, [], joinedAt));
-  return { id, name: opts.name ?? 'Fake Guild', preferredLocale: opts.preferredLocale ?? Locale.EnglishUS, ownerId: owner.id, joinedAt, roles, channels, members, botRoleId };
+  const guild: GuildModel = { id, name: opts.name ?? 'Fake Guild', preferredLocale: opts.preferredLocale ?? Locale.EnglishUS, ownerId: owner.id, joinedAt, roles, channels, members, botInstalled };
+  if (botRoleId) guild.botRoleId = botRoleId;
+  return guild;
 }
+
+/** The DM channel between a user and the bot, as GET /channels/{id} returns it. */
+export function makeDmChannel(recipient: APIUser): APIDMChannel {
+  return { id: snowflake(), type: ChannelType.DM, name: null, last_message_id: null, flags: 0 as ChannelFlags, recipients: [recipient] };
+}
+
+/**
+ * Permissions of @everyone (no overwrites modelled). Discord's app_permissions for an app without a bot in the
+ * guild: "the same as the permissions for @everyone, but limited to the permissions that can be used in
+ * interaction responses (currently ATTACH_FILES, EMBED_LINKS, MENTION_EVERYONE, and USE_EXTERNAL_EMOJIS)".
+ */
+export function appPermissionsWithoutBot(guild: GuildModel): string {
+  const everyone = BigInt(guild.roles.find((r) => r.id === guild.id)?.permissions ?? '0');
+  return (everyone & RESPONSE_PERMISSIONS).toString();
+}
+
+/** Permissions usable in interaction responses; app_permissions in the DM with the bot is exactly this set. */
+export const RESPONSE_PERMISSIONS = P.AttachFiles | P.EmbedLinks | P.MentionEveryone | P.UseExternalEmojis;
 
 /** Permissions bitfield (string) a member has: union of @everyone and their roles (no overwrites modelled). */
 export function memberPermissions(guild: GuildModel, member: APIGuildMember): string {

@@ -1,10 +1,20 @@
 // Public API of the fake Discord used by end-to-end tests.
 export { FakeDiscord, startFakeDiscord } from './fake-discord.ts';
 export type { FakeDiscordOptions } from './fake-discord.ts';
-export type { ButtonInput, MessageCreateInput, MessageRef, MessageUpdateInput, ModalSubmitInput, SelectMenuInput } from './dispatchers.ts';
+export type {
+  ButtonInput,
+  CreateThreadInput,
+  DirectMessageInput,
+  ForumPostInput,
+  MessageCreateInput,
+  MessageRef,
+  MessageUpdateInput,
+  ModalSubmitInput,
+  SelectMenuInput,
+} from './dispatchers.ts';
 export { InteractionHandle } from './interaction-handle.ts';
 export type { CallbackBody } from './interaction-handle.ts';
-export type { AutocompleteInput, InteractionTarget, SlashCommandInput } from './interaction-payloads.ts';
+export type { AutocompleteInput, Installation, InteractionTarget, SlashCommandInput } from './interaction-payloads.ts';
 export type { CommandInvocation, OptionValue } from './command-options.ts';
 export type { FakeError, GatewayEvent, RecordedRequest, WaitOptions } from './recorder.ts';
 export type { DiscordErrorBody, FakeErrorKind } from './errors.ts';

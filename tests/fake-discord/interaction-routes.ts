@@ -2,8 +2,8 @@
 import { MessageFlags, MessageType } from 'discord.js';
 import type { APIMessageInteractionMetadata, RESTPostAPIInteractionCallbackWithResponseResult } from 'discord.js';
 import type { FakeCore, InteractionState } from './core.ts';
-import { alreadyAcknowledged, invalidWebhookToken, throwIfIssues, unknownInteraction, unknownMessage, unknownWebhook } from './errors.ts';
-import { INTERACTION_TOKEN_TTL_MS, MESSAGE_FLAGS_MAX } from './limits.ts';
+import { alreadyAcknowledged, invalidWebhookToken, maxFollowUps, throwIfIssues, unknownInteraction, unknownMessage, unknownWebhook } from './errors.ts';
+import { INTERACTION_TOKEN_TTL_MS, MESSAGE_FLAGS_MAX, USER_INSTALL_FOLLOW_UPS_MAX } from './limits.ts';
 import { type StoredMessage, createMessage, editMessage } from './messages.ts';
 import type { Route, RouteContext, RouteResult } from './rest-server.ts';
 import { IssueList, isRecord } from './validate-common.ts';
@@ -128,6 +128,12 @@ function followUp(core: FakeCore, ctx: RouteContext): RouteResult {
     throw unknownWebhook().because(it.type === 4 ? 'autocomplete interactions have no follow-ups' : `follow-up for ${it.label} sent before the initial response`);
   }
   assertValidMessage(ctx.body, ctx.files, { mode: 'create' });
+  // Only through a user's installation, without the app installed in the guild: at most 5 follow-ups.
+  const owners = it.payload.authorizing_integration_owners as Record<string, string> | undefined;
+  if (owners && owners['0'] === undefined && (it.followUps ?? 0) >= USER_INSTALL_FOLLOW_UPS_MAX) {
+    throw maxFollowUps().because(`${it.label} came only through a user installation, which allows ${USER_INSTALL_FOLLOW_UPS_MAX} follow-ups`);
+  }
+  it.followUps = (it.followUps ?? 0) + 1;
   const body = ctx.body as Record<string, unknown>;
   const original = it.originalMessageId ? core.messages.get(it.originalMessageId) : undefined;
   let stored: StoredMessage;

@@ -62,6 +62,8 @@ export const CHOICE_STRING_VALUE_MAX = 100;
 export const INTERACTION_RESPONSE_WINDOW_MS = 3000;
 /** Follow-ups and edits of @original work for 15 minutes after the interaction. */
 export const INTERACTION_TOKEN_TTL_MS = 15 * 60 * 1000;
+/** Follow-ups per interaction when `authorizing_integration_owners` only holds USER_INSTALL. */
+export const USER_INSTALL_FOLLOW_UPS_MAX = 5;
 
 // Application commands
 export const COMMAND_NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

@@ -1,5 +1,5 @@
 // Turns accepted payloads into stored messages (ids, mentions, attachments, edits) and shapes MESSAGE_* dispatches.
-import { GatewayIntentBits, MessageFlags, MessageType } from 'discord.js';
+import { type ChannelType, GatewayIntentBits, MessageFlags, MessageType } from 'discord.js';
 import type {
   APIAttachment,
   APIEmbed,
@@ -30,6 +30,8 @@ export interface StoredMessage {
 const SETTABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
 
 export interface NewMessageInit {
+  /** Default: a fresh snowflake (a forum post's starter message takes the thread's id). */
+  id?: string;
   channelId: string;
   author: APIUser;
   body: Record<string, unknown>;
@@ -48,7 +50,7 @@ export function createMessage(init: NewMessageInit): APIMessage {
   const { body } = init;
   const content = typeof body.content === 'string' ? body.content : '';
   const message: APIMessage = {
-    id: snowflake(),
+    id: init.id ?? snowflake(),
     channel_id: init.channelId,
     author: init.author,
     content,
@@ -137,14 +139,16 @@ function memberNoUser(member: APIGuildMember | undefined): APIGuildMemberNoUser 
 }
 
 /**
- * The MESSAGE_CREATE/UPDATE payload one session receives. Without MESSAGE_CONTENT, Discord blanks content, embeds,
- * attachments and components unless the bot is mentioned or is the author.
+ * The MESSAGE_CREATE/UPDATE payload one session receives, with the extra fields guild_id, member and channel_type.
+ * Without MESSAGE_CONTENT, Discord blanks content, embeds, attachments and components unless the bot is mentioned,
+ * is the author, or the message is a DM.
  */
 export function gatewayMessage(
   stored: StoredMessage,
   members: ReadonlyMap<string, APIGuildMember> | undefined,
   intents: number,
   botUserId: string,
+  channelType?: ChannelType,
 ): GatewayMessageCreateDispatchData {
   const { message } = stored;
   const mentions: APIUserWithMember[] = message.mentions.map((u) => {
@@ -153,6 +157,8 @@ export function gatewayMessage(
   });
   const data: GatewayMessageCreateDispatchData = { ...message, mentions };
   if (stored.guildId) data.guild_id = stored.guildId;
+  // discord.js needs it to build an uncached DM channel (with Partials.Channel).
+  if (channelType !== undefined) Object.assign(data, { channel_type: channelType });
   const authorMember = memberNoUser(members?.get(message.author.id));
   if (authorMember && !message.webhook_id) data.member = authorMember;
   const privileged = (intents & GatewayIntentBits.MessageContent) !== 0;

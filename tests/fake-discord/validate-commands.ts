@@ -37,6 +37,9 @@ export function assertValidCommands(body: unknown, locales: readonly string[]): 
     const chars = validateNamed(issues, cmd, [i], locales, type === CHAT_INPUT);
     const total = chars + validateOptions(issues, cmd.options, [i, 'options'], locales, 'command');
     if (type !== CHAT_INPUT && cmd.options !== undefined) issues.add([i, 'options'], 'BASE_TYPE_MAX_LENGTH', 'Only chat input commands can have options.');
+    // Installation contexts (GUILD_INSTALL 0, USER_INSTALL 1) and interaction contexts (GUILD 0, BOT_DM 1, PRIVATE_CHANNEL 2).
+    issues.array([i, 'integration_types'], cmd.integration_types, 2).forEach((v, j) => issues.oneOf([i, 'integration_types', j], v, [0, 1], { required: true }));
+    issues.array([i, 'contexts'], cmd.contexts, 3).forEach((v, j) => issues.oneOf([i, 'contexts', j], v, [0, 1, 2], { required: true }));
     if (total > COMMAND_TOTAL_CHARS_MAX) {
       issues.add([i], 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${COMMAND_TOTAL_CHARS_MAX}).`);
     }

@@ -1,6 +1,6 @@
 // The gateway transport: a discord.js client that carries interactions to the shared handlers and back over REST,
 // and answers channel messages. One safety net: a failure logs and apologises, never crashes.
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Routes, type APIInteraction } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials, Routes, type APIInteraction } from 'discord.js';
 import { handleInteraction, interactionLog } from '../interactions/route.ts';
 import { readsMessageContent, type BotContext } from '../interactions/context.ts';
 import { channelReply } from '../outgoing.ts';
@@ -25,7 +25,8 @@ export interface BotOptions {
  * lists answer channels or says with MESSAGE_CONTENT_INTENT that admins may add theirs with /xen-admin.
  */
 export function intentsFor(ctx: BotContext): GatewayIntentBits[] {
-  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  // Direct messages are questions too; that intent is not privileged.
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
   if (readsMessageContent(ctx)) intents.push(GatewayIntentBits.MessageContent);
   return intents;
 }
@@ -34,6 +35,7 @@ export function createBot(ctx: BotContext, options: BotOptions): Client {
   const inFlight = options.inFlight ?? new InFlight();
   const client = new Client({
     intents: intentsFor(ctx),
+    partials: [Partials.Channel], // a DM channel is not cached before its first message: without this discord.js drops it
     rest: restOptions({ ...DEFAULT_REST_POLICY, ...options.rest }, options.apiUrl),
     allowedMentions: { parse: [], repliedUser: false }, // the default for anything that bypasses outgoing.ts
   });

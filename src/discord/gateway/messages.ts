@@ -1,5 +1,6 @@
-// Questions asked in channels: by mentioning the bot, or anywhere in a channel listed for it.
-import type { Message } from 'discord.js';
+// Questions asked in messages: by mentioning the bot, anywhere in a channel listed for it (a new post of a listed
+// forum included), or in a direct message to it.
+import { ChannelType, type Message } from 'discord.js';
 import { messages } from '../../i18n/messages.ts';
 import type { StoreRecord } from '../../store/records.ts';
 import { cooldownSeconds, fallbackLanguage, isAnswerChannel, type BotContext, type Outcome } from '../interactions/context.ts';
@@ -21,17 +22,24 @@ export function handleMessage(ctx: BotContext, message: Message): MessageReply |
   const me = message.client.user;
   // Other bots, ourselves and webhooks (feeds, bridges): never a conversation between machines.
   if (message.author.bot || message.webhookId || !me) return undefined;
-  const mentioned = message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true });
+  // A direct message is addressed to the bot as surely as a mention.
+  const direct = !message.inGuild();
+  const mentioned = direct || message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true });
   const guildId = message.guildId;
-  const listed = isAnswerChannel(ctx, guildId, message.channelId);
+  const post = forumPost(message);
+  const listed = isAnswerChannel(ctx, guildId, message.channelId) || (post !== undefined && isAnswerChannel(ctx, guildId, post.forumId));
   if (!mentioned && !listed) return undefined;
 
   const locale = fallbackLanguage(ctx, guildId, message.guild?.preferredLocale);
-  const question = questionFromDiscordText(message.content);
-  if (!question && !mentioned) return undefined;
+  // A forum post asks in its title, its first message or both: the one the bot is surest of is the question.
+  const wordings = (post ? [`${post.title}\n${message.content}`, post.title, message.content] : [message.content]).map(questionFromDiscordText).filter(Boolean);
+  if (wordings.length === 0 && !mentioned) return undefined;
   // Answering is pure and fast, so it comes first: in a listed channel people also chat, and chat that gets
   // no reply must not use up anyone's cooldown. There the bot only speaks up when it is sure.
-  const answer = question ? ctx.engine.answer(question, { fallbackLanguage: locale }) : undefined;
+  const answers = wordings.map((q) => ({ question: q, answer: ctx.engine.answer(q, { fallbackLanguage: locale }) }));
+  const best = answers.filter((a) => a.answer.status === 'answered').sort((a, b) => b.answer.confidence - a.answer.confidence)[0] ?? answers[0];
+  const question = best?.question ?? '';
+  const answer = best?.answer;
   if (!mentioned && answer?.status !== 'answered') return { outcome: 'not-for-me' };
 
   const cooldown = ctx.cooldown.check(message.author.id, cooldownSeconds(ctx, guildId));
@@ -43,6 +51,13 @@ export function handleMessage(ctx: BotContext, message: Message): MessageReply |
   return {
     payload: renderAnswer(ctx.engine.kb, answer, { askerId: message.author.id, pickMode: 'reply', ref }),
     outcome: `${answer.status}:${answer.answer?.id ?? '-'}:${answer.confidence}`,
-    records: [{ kind: 'question', record: questionRecord(ref, answer, question, { guildId, userId: message.author.id, surface: mentioned ? 'mention' : 'channel' }, started) }],
+    records: [{ kind: 'question', record: questionRecord(ref, answer, question, { guildId, userId: message.author.id, surface: direct ? 'dm' : mentioned ? 'mention' : 'channel' }, started) }],
   };
+}
+
+/** The first message of a forum post (Discord gives it the post's id), with the post's title and forum. */
+function forumPost(message: Message): { title: string; forumId: string } | undefined {
+  const channel = message.channel;
+  if (!channel.isThread() || channel.parent?.type !== ChannelType.GuildForum || message.id !== channel.id) return undefined;
+  return { title: channel.name, forumId: channel.parent.id };
 }

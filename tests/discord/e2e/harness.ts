@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startBot, type BotOptions, type BotUnderTest } from './start-bot.ts';
 
-export { TOKEN, assertNoPings, sharedEngine, startBot, type BotOptions, type BotUnderTest } from './start-bot.ts';
+export { FORUM_ID, TOKEN, assertNoPings, sharedEngine, startBot, type BotOptions, type BotUnderTest } from './start-bot.ts';
 
 /** A fresh bot for each test that asks for one: `start()` inside the test; it is stopped and checked after the test. */
 export function botPerTest(): (options?: BotOptions) => Promise<BotUnderTest> {

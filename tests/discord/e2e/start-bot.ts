@@ -46,6 +46,13 @@ export interface BotOptions {
   interactionResponseWindowMs?: number;
   /** Shorter REST timeouts and waits, so fault tests stay quick. */
   rest?: Partial<RestPolicy>;
+  /** Register the commands globally, as user installs need (default: in the test guild, as development does). */
+  globalCommands?: boolean;
+  /** A forum channel "questions" in the guild; with `answerInForum` it is an answer channel. */
+  forum?: boolean;
+  answerInForum?: boolean;
+  /** A second guild, "Elsewhere", that has not added the bot: only a user install reaches it. */
+  guildWithoutBot?: boolean;
   /** Fixed ids for the guild and its first channel, so a restarted bot on a new fake meets the same server. */
   ids?: { guild: string; channel: string };
   /** A SQLite file (in a temp folder): the bot records questions, votes, picks and settings there, as with XENBOT_DB. */
@@ -64,7 +71,10 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
   const fake = await startFakeDiscord({
     ...options.fake,
     token: TOKEN,
-    guilds: [{ channels, ...(options.ids ? { id: options.ids.guild } : {}) }],
+    guilds: [
+      { channels: [...channels, ...(options.forum || options.answerInForum ? [{ id: FORUM_ID, name: 'questions', type: 'forum' as const }] : [])], ...(options.ids ? { id: options.ids.guild } : {}) },
+      ...(options.guildWithoutBot ? [{ name: 'Elsewhere', botInstalled: false, channels: [{ name: 'chat' }] }] : []),
+    ],
     ...(options.interactionResponseWindowMs ? { interactionResponseWindowMs: options.interactionResponseWindowMs } : {}),
   });
   const lines: string[] = [];
@@ -75,7 +85,7 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
     logger,
     cooldown: new Cooldown(options.cooldownSeconds ?? 0),
     about: { version: '9.9.9-test', knowledgeUpdated: '2026-11-26' },
-    answerChannelIds: new Set(options.answerInTextChannel ? [fake.textChannelId()] : []),
+    answerChannelIds: new Set([...(options.answerInTextChannel ? [fake.textChannelId()] : []), ...(options.answerInForum ? [FORUM_ID] : [])]),
     ...(options.messageContentIntent ? { messageContentIntent: true } : {}),
   };
   if (options.storePath) {
@@ -84,7 +94,7 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
   }
   const apiUrl = `${fake.restUrl}/api`;
   // Registered as `npm run deploy-commands` would: the fake then checks every slash command against it.
-  await registerCommands(new REST({ api: apiUrl }).setToken(TOKEN), fake.applicationId, fake.guildIds()[0]);
+  await registerCommands(new REST({ api: apiUrl }).setToken(TOKEN), fake.applicationId, options.globalCommands ? undefined : fake.guildIds()[0]);
 
   const client = createBot(ctx, { token: TOKEN, apiUrl, ...(options.rest ? { rest: options.rest } : {}) });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -128,3 +138,6 @@ export function assertNoPings(fake: FakeDiscord): void {
   if (sent.length === 0) return;
   if (offending.length > 0) throw new Error(`replies that could ping:\n  ${offending.join('\n  ')}`);
 }
+
+/** The id of the forum channel "questions" (BotOptions.forum). */
+export const FORUM_ID = '223344556677889901';
