@@ -28,9 +28,12 @@ export async function reloadKnowledge(ctx: BotContext, dir: string): Promise<Rel
     ctx.about = about;
     const durationMs = Math.round(performance.now() - started);
     ctx.logger.info({ facts: kb.facts.length, sources: kb.sources.size, durationMs }, 'knowledge base reloaded');
+    ctx.metrics?.reloads.inc({ result: 'ok' });
+    ctx.metrics?.knowledgeFacts.set(kb.facts.length);
     return { ok: true, facts: kb.facts.length, durationMs };
   } catch (error) {
     const problems = error instanceof KnowledgeError ? error.issues.map(formatIssue) : [String((error as Error)?.message ?? error)];
+    ctx.metrics?.reloads.inc({ result: 'failed' });
     ctx.logger.error(
       { problems, ...(error instanceof KnowledgeError ? {} : { err: error }) },
       'knowledge reload failed: still serving the previous knowledge base (fix the files, npm run kb:check, then reload again)',

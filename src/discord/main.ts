@@ -1,16 +1,10 @@
-// `npm start`: validate configuration and knowledge, connect to Discord, shut down cleanly on SIGINT/SIGTERM.
-import { openAnswerEngine } from '../answer/open-engine.ts';
+// `npm start`: validate configuration and knowledge, connect to Discord (the shards SHARD_IDS names), serve
+// /metrics and /healthz on METRICS_PORT, shut down cleanly on SIGINT/SIGTERM.
 import { BotConfig, ConfigError, loadDotEnv, parseConfig } from '../config/env.ts';
-import { KnowledgeError } from '../knowledge/issues.ts';
-import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
+import { startOpsServer } from '../http/ops-server.ts';
 import { createLogger } from '../log/logger.ts';
-import { readAboutInfo } from './about-info.ts';
-import { dbPathFromEnv } from '../store/paths.ts';
-import { Recorder } from '../store/recorder.ts';
-import { Cooldown } from './cooldown.ts';
-import { startBot } from './gateway/bot.ts';
-import type { BotContext } from './interactions/context.ts';
-import { reloadKnowledgeOnSignals } from './knowledge-reload.ts';
+import { openContext } from './bootstrap.ts';
+import { createBot } from './gateway/bot.ts';
 import { InFlight, shutdown } from './shutdown.ts';
 
 const NO_TOKEN_HELP = `xenbot needs a Discord bot token to connect.
@@ -29,42 +23,23 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.LOG_LEVEL);
-  const knowledgeDir = config.XENBOT_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
-  let opened;
-  try {
-    opened = await openAnswerEngine({ knowledgeDir });
-  } catch (error) {
-    if (error instanceof KnowledgeError) {
-      console.error(`${error.message}\nFix the knowledge files (npm run kb:check) and start again.`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const { engine } = opened;
-  logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size, from: opened.from }, 'knowledge base loaded');
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-
-  // The store never stops the bot: a failure is a warning, and the bot answers without it (store/recorder.ts).
-  const recorder = config.XENBOT_DB?.trim().toLowerCase() === 'off'
-    ? undefined
-    : new Recorder({ path: dbPathFromEnv(config.XENBOT_DB), logger, retentionDays: config.RETENTION_DAYS, recordQuestions: config.RECORD_QUESTIONS });
-  recorder?.start();
-  const ctx: BotContext = {
-    engine,
-    logger,
-    cooldown: new Cooldown(config.COOLDOWN_SECONDS),
-    about: readAboutInfo(knowledgeDir),
+  const shards = config.SHARD_COUNT === 'auto' ? undefined : { count: config.SHARD_COUNT, ids: config.SHARD_IDS ?? [...Array(config.SHARD_COUNT).keys()] };
+  const ctx = await openContext(config, logger, {
     answerChannelIds: new Set(config.ANSWER_CHANNEL_IDS),
     messageContentIntent: config.MESSAGE_CONTENT_INTENT,
-    recorder,
-  };
-  reloadKnowledgeOnSignals(ctx, knowledgeDir);
-
+    ...(shards && shards.count > 1 ? { shardCount: shards.count } : {}),
+  });
   const inFlight = new InFlight();
-  const client = await startBot(
-    ctx,
-    { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, inFlight },
-  ).catch((error: unknown) => {
+  const client = createBot(ctx, {
+    token: config.DISCORD_TOKEN,
+    apiUrl: config.DISCORD_API_URL,
+    inFlight,
+    interactions: config.INTERACTIONS,
+    shards: config.SHARD_COUNT === 'auto' ? 'auto' : { ids: shards!.ids, count: config.SHARD_COUNT },
+  });
+  // Up before the login, so a probe sees 503 while the gateway connects.
+  const ops = config.METRICS_PORT === undefined ? undefined : await startOpsServer(ctx.metrics!, config.METRICS_PORT, () => (client.isReady() ? [] : ['gateway']), logger);
+  await client.login(config.DISCORD_TOKEN).catch((error: unknown) => {
     // A wrong token or an unreachable Discord: say so plainly instead of a stack trace.
     logger.fatal({ err: error }, 'could not connect to Discord');
     console.error(`Could not connect to Discord: ${(error as Error).message}\nCheck DISCORD_TOKEN (and DISCORD_API_URL if set).`);
@@ -79,7 +54,8 @@ async function main(): Promise<void> {
     }
     stopping = true;
     void shutdown({ client, inFlight, logger, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, signal }).finally(() => {
-      recorder?.close(); // what the drained handlers recorded is written before exit
+      ops?.close();
+      ctx.recorder?.close(); // what the drained handlers recorded is written before exit
       process.exit(0);
     });
   };

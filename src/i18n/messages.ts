@@ -64,6 +64,8 @@ const en = {
       ? `Questions (their text, never who asked), the answer given and votes are kept ${days} days so the people who curate the base can fill its gaps. See the README's Privacy section.`
       : `Only counts are kept (status, topic, language), ${days} days; not the text of questions, never who asked.`,
   aboutNothingKept: 'Nothing: this bot records no questions.',
+  aboutShard: 'Shard',
+  aboutShardText: (id: number, count: number) => `${id} of ${count} (shards 0–${count - 1})`,
   aboutOriginText: (primary: number, total: number) =>
     `${primary} of ${total} sources are primary: the Xen wiki, xenproject.org, the xen-devel and xen-announce lists, the Xen source tree at the RELEASE-4.4.x tags, libvirt's notes. Press articles are cited for press claims.`,
   adminOnlyInServers: 'These settings belong to a server: use /xen-admin in one.',
@@ -194,6 +196,8 @@ const fr: Messages = {
       ? `Les questions (leur texte, jamais qui les pose), la réponse donnée et les votes sont gardés ${days} jours pour que les personnes qui entretiennent la base en comblent les manques. Voir la section Privacy du README.`
       : `Seuls des décomptes sont gardés (statut, sujet, langue), ${days} jours ; pas le texte des questions, jamais qui les pose.`,
   aboutNothingKept: 'Rien : ce bot n’enregistre aucune question.',
+  aboutShard: 'Shard',
+  aboutShardText: (id: number, count: number) => `${id} sur ${count} (shards 0 à ${count - 1})`,
   aboutOriginText: (primary: number, total: number) =>
     `${primary} sources sur ${total} sont primaires : le wiki Xen, xenproject.org, les listes xen-devel et xen-announce, le code source de Xen aux étiquettes RELEASE-4.4.x, les notes de libvirt. Les articles de presse sont cités pour les affirmations de presse.`,
   adminOnlyInServers: 'Ces réglages concernent un serveur : utilisez /xen-admin dans l’un d’eux.',

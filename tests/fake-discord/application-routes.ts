@@ -24,8 +24,9 @@ export function applicationRoutes(core: FakeCore): Route[] {
 }
 
 function gatewayBot(core: FakeCore): RESTGetAPIGatewayBotResult {
-  // discord.js caches this for reset_after ms and spawns `shards` shards; one shard keeps the fake simple.
-  return { url: core.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } };
+  // discord.js spawns `shards` shards with `shards: 'auto'`, and identifies max_concurrency of them per 5 s.
+  const { recommendedShards, maxConcurrency } = core.options;
+  return { url: core.gateway.url, shards: recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: maxConcurrency } };
 }
 
 function application(core: FakeCore): APIApplication {
@@ -38,7 +39,8 @@ function application(core: FakeCore): APIApplication {
     bot_public: false,
     bot_require_code_grant: false,
     bot: core.botUser,
-    verify_key: '0'.repeat(64),
+    verify_key: core.verifyKey,
+    interactions_endpoint_url: core.interactionsEndpointUrl ?? null,
     team: null,
     flags: APPLICATION_FLAGS,
     flags_new: String(APPLICATION_FLAGS),

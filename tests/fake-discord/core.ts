@@ -32,7 +32,10 @@ export interface InteractionState {
   /** Accepted Create Followup Message calls (user-installed apps get at most 5). */
   followUps?: number;
   timer?: NodeJS.Timeout;
-  /** Set when the response window passed without an initial response (already recorded as an error). */
+  /**
+   * Set when the interaction failed without an initial response (already recorded as an error): the window passed,
+   * or the interactions endpoint answered something Discord does not take.
+   */
   timedOut?: boolean;
 }
 
@@ -45,6 +48,10 @@ export interface StoredChannel {
 export interface CoreOptions {
   echoBotMessages: boolean;
   interactionWindowMs: number;
+  /** `shards` of GET /gateway/bot. */
+  recommendedShards: number;
+  /** `session_start_limit.max_concurrency` of GET /gateway/bot. */
+  maxConcurrency: number;
 }
 
 const TEXT_TYPES: readonly ChannelType[] = [
@@ -67,6 +74,15 @@ export class FakeCore {
   readonly interactions = new Map<string, InteractionState>();
   /** Registered commands by scope: 'global' or a guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
+  /**
+   * Set while an Interactions Endpoint URL is configured: interactions are POSTed there instead of being sent as
+   * INTERACTION_CREATE. Undefined: gateway delivery.
+   */
+  httpDelivery: ((state: InteractionState) => void) | undefined = undefined;
+  /** The Interactions Endpoint URL in use (GET /applications/@me `interactions_endpoint_url`). */
+  interactionsEndpointUrl: string | undefined = undefined;
+  /** The application's public key, hex (GET /applications/@me `verify_key`). */
+  verifyKey = '0'.repeat(64);
 
   constructor(
     readonly botUser: APIUser,
@@ -176,8 +192,10 @@ export class FakeCore {
     if (intent === undefined) return;
     const members = stored.guildId ? this.guilds.get(stored.guildId)?.members : undefined;
     const channelType = this.channels.get(stored.message.channel_id)?.channel.type;
-    this.gateway.dispatch(kind, (intents: number) =>
-      (intents & intent) !== 0 ? gatewayMessage(stored, members, intents, this.botUser.id, channelType) : undefined,
+    this.gateway.dispatch(
+      kind,
+      (intents: number) => ((intents & intent) !== 0 ? gatewayMessage(stored, members, intents, this.botUser.id, channelType) : undefined),
+      stored.guildId,
     );
   }
 
@@ -187,13 +205,13 @@ export class FakeCore {
     if (intent === undefined) return;
     const d: Record<string, string> = { id: stored.message.id, channel_id: stored.message.channel_id };
     if (stored.guildId) d.guild_id = stored.guildId;
-    this.gateway.dispatch('MESSAGE_DELETE', (intents: number) => ((intents & intent) !== 0 ? d : undefined));
+    this.gateway.dispatch('MESSAGE_DELETE', (intents: number) => ((intents & intent) !== 0 ? d : undefined), stored.guildId);
   }
 
   /** THREAD_CREATE (GUILDS intent) for a thread the bot can see. */
   dispatchThreadCreate(thread: APIThreadChannel, newlyCreated: boolean): void {
     if (!this.botIn(thread.guild_id)) return;
     const d = newlyCreated ? { ...thread, newly_created: true } : thread;
-    this.gateway.dispatch('THREAD_CREATE', (intents: number) => ((intents & GatewayIntentBits.Guilds) !== 0 ? d : undefined));
+    this.gateway.dispatch('THREAD_CREATE', (intents: number) => ((intents & GatewayIntentBits.Guilds) !== 0 ? d : undefined), thread.guild_id);
   }
 }

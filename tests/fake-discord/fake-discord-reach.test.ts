@@ -169,7 +169,8 @@ describe('installation contexts of commands', () => {
 
 describe('direct messages', () => {
   it('reach only sessions with DIRECT_MESSAGES, keep their content without MESSAGE_CONTENT, and take replies', async () => {
-    const f = await setup();
+    // Two unsharded sessions ([0, 1] both) on purpose, to compare intents.
+    const f = await setup({ allowDuplicateShards: true });
     const guildOnly: Message[] = [];
     await login(f, DEFAULT_INTENTS, (c) => c.on(Events.MessageCreate, (m) => void guildOnly.push(m)));
     const client = await login(

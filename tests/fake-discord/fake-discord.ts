@@ -1,4 +1,5 @@
 // The fake Discord a test starts: wires gateway, REST, state and validation, and offers dispatch/inspection helpers.
+import type { KeyObject } from 'node:crypto';
 import type { APIApplicationCommand, APIInteraction, APIMessage, APIThreadChannel, APIUser, GatewayGuildCreateDispatchData } from 'discord.js';
 import { APPLICATION_FLAGS, applicationRoutes } from './application-routes.ts';
 import { channelRoutes } from './channel-routes.ts';
@@ -19,10 +20,20 @@ import type {
 import type { FakeErrorKind } from './errors.ts';
 import { type Fault, FaultInjector, type FaultSpec } from './faults.ts';
 import { type FakeGuildOptions, type FakeUserOptions, buildGuildCreate, buildReady, makeGuild, makeUser } from './fixtures.ts';
-import { type DispatchData, FakeGateway } from './gateway.ts';
+import { type DispatchData, FakeGateway, guildIdOf } from './gateway.ts';
 import { type InteractionHandle, dispatchInteraction } from './interaction-handle.ts';
 import type { AutocompleteInput, SlashCommandInput } from './interaction-payloads.ts';
 import { interactionRoutes } from './interaction-routes.ts';
+import {
+  type EndpointAnswer,
+  type InteractionsEndpoint,
+  InteractionsEndpointClient,
+  type PingResult,
+  type SignedPostOptions,
+  generateInteractionKeys,
+  postSigned,
+  publicKeyHex,
+} from './interactions-endpoint.ts';
 import { INTERACTION_RESPONSE_WINDOW_MS } from './limits.ts';
 import {
   type FakeError,
@@ -37,6 +48,13 @@ import {
   requestKeys,
 } from './recorder.ts';
 import { RestServer } from './rest-server.ts';
+import { type ShardPair, onShard } from './shards.ts';
+
+/** An Interactions Endpoint URL; `privateKey` (default: the application's own key) signs what is POSTed there. */
+export interface InteractionsEndpointOptions {
+  url: string;
+  privateKey?: KeyObject;
+}
 
 export interface FakeDiscordOptions {
   botUser?: FakeUserOptions;
@@ -52,6 +70,14 @@ export interface FakeDiscordOptions {
   interactionResponseWindowMs?: number;
   /** Discord echoes the bot's own messages as MESSAGE_CREATE; default true. */
   echoBotMessages?: boolean;
+  /** Deliver interactions to this URL over HTTP instead of INTERACTION_CREATE (see `useInteractionsEndpoint`). */
+  interactionsEndpoint?: InteractionsEndpointOptions;
+  /** `shards` of GET /gateway/bot (what discord.js spawns with `shards: 'auto'`); default 1. */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency` of GET /gateway/bot; default 1 (discord.js then identifies one shard per 5 s). */
+  maxConcurrency?: number;
+  /** Discord accepts several sessions on the same shard; the fake records an error for it unless this is true. */
+  allowDuplicateShards?: boolean;
 }
 
 export class FakeDiscord {
@@ -66,6 +92,10 @@ export class FakeDiscord {
   private readonly rest: RestServer;
   private readonly core: FakeCore;
   private readonly faults = new FaultInjector();
+  private readonly endpointClient: InteractionsEndpointClient;
+  /** The application's Ed25519 key: signs HTTP interactions; its public half is `verify_key`. */
+  private signingKey: KeyObject = generateInteractionKeys().privateKey;
+  private endpoint: InteractionsEndpoint | undefined;
 
   constructor(opts: FakeDiscordOptions = {}) {
     this.botUser = makeUser({ username: 'xenbot', ...opts.botUser, bot: true });
@@ -77,13 +107,29 @@ export class FakeDiscord {
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
       log: this.gatewayLog,
       error,
-      ready: (sessionId, resumeUrl) =>
-        buildReady({ botUser: this.botUser, applicationId: this.applicationId, applicationFlags: APPLICATION_FLAGS }, this.botGuilds().map((g) => g.id), sessionId, resumeUrl),
+      ready: (sessionId, resumeUrl, shard) =>
+        buildReady(
+          { botUser: this.botUser, applicationId: this.applicationId, applicationFlags: APPLICATION_FLAGS },
+          this.botGuilds().filter((g) => onShard(g.id, shard)).map((g) => g.id),
+          sessionId,
+          resumeUrl,
+          shard,
+        ),
       guildCreates: () => this.guildCreates(),
       guildMembers: (guildId) => (this.core.botIn(guildId) ? [...(this.core.guilds.get(guildId)?.members.values() ?? [])] : []),
+      allowDuplicateShards: opts.allowDuplicateShards ?? false,
     });
     const window = opts.interactionResponseWindowMs ?? INTERACTION_RESPONSE_WINDOW_MS;
-    this.core = new FakeCore(this.botUser, this.applicationId, this.gateway, { echoBotMessages: opts.echoBotMessages ?? true, interactionWindowMs: window }, error);
+    this.core = new FakeCore(
+      this.botUser,
+      this.applicationId,
+      this.gateway,
+      { echoBotMessages: opts.echoBotMessages ?? true, interactionWindowMs: window, recommendedShards: opts.recommendedShards ?? 1, maxConcurrency: opts.maxConcurrency ?? 1 },
+      error,
+    );
+    this.core.verifyKey = publicKeyHex(this.signingKey);
+    this.endpointClient = new InteractionsEndpointClient(this.core, this.requestLog, error);
+    if (opts.interactionsEndpoint) this.useInteractionsEndpoint(opts.interactionsEndpoint);
     for (const g of opts.guilds ?? [{}]) this.core.addGuild(makeGuild(g, this.botUser, this.defaultUser));
     this.rest = new RestServer([...applicationRoutes(this.core), ...interactionRoutes(this.core), ...channelRoutes(this.core)], {
       token: opts.token,
@@ -170,6 +216,60 @@ export class FakeDiscord {
     return this.gateway.liveSessions().at(-1)?.intents;
   }
 
+  /** `[shard_id, num_shards]` of every live gateway session, in the order they identified ([0, 1] without `shard`). */
+  identifiedShards(): ShardPair[] {
+    return this.gateway.liveSessions().map((s) => [...s.shard]);
+  }
+
+  // ---- HTTP interactions -------------------------------------------------------------------------------
+
+  /** The application's public key (hex of the raw 32 bytes, `verify_key`): what the bot verifies signatures with. */
+  get publicKeyHex(): string {
+    return this.core.verifyKey;
+  }
+
+  /**
+   * From now on interactions are POSTed, signed, to `url` instead of being sent as INTERACTION_CREATE; the HTTP
+   * answer is the initial response. A `privateKey` becomes the application's key (and `publicKeyHex`). Saving
+   * the URL in the Developer Portal also sends a PING: call `pingInteractionsEndpoint()` for that.
+   */
+  useInteractionsEndpoint(opts: InteractionsEndpointOptions): void {
+    if (opts.privateKey) {
+      if (opts.privateKey.type !== 'private' || opts.privateKey.asymmetricKeyType !== 'ed25519') throw new Error('fake-discord: privateKey must be an Ed25519 private key');
+      this.signingKey = opts.privateKey;
+      this.core.verifyKey = publicKeyHex(opts.privateKey);
+    }
+    const endpoint = { url: opts.url, privateKey: this.signingKey };
+    this.endpoint = endpoint;
+    this.core.interactionsEndpointUrl = opts.url;
+    this.core.httpDelivery = (state) => this.endpointClient.deliver(state, endpoint);
+  }
+
+  /** Back to INTERACTION_CREATE over the gateway (the Interactions Endpoint URL is removed). */
+  useGateway(): void {
+    this.endpoint = undefined;
+    this.core.interactionsEndpointUrl = undefined;
+    this.core.httpDelivery = undefined;
+  }
+
+  /**
+   * What Discord does when the Interactions Endpoint URL is saved: a signed PING that must be answered 200
+   * `{ "type": 1 }` (application/json), then the same PING with a wrong signature that must get 401. Each miss is
+   * recorded as an `interaction` error. Default: the configured endpoint.
+   */
+  pingInteractionsEndpoint(opts: Partial<InteractionsEndpointOptions> & { invalidSignature?: boolean } = {}): Promise<PingResult> {
+    return this.endpointClient.ping(this.endpointFor(opts), opts);
+  }
+
+  /**
+   * POSTs a hand-made request to an interactions endpoint (default: the configured one) as Discord would, signed
+   * with the application's key unless `privateKey`, `signature`, `timestamp` or `body` say otherwise. Nothing is
+   * tracked or recorded: read the answer's `status` and `json`.
+   */
+  postSignedInteraction(payload: unknown, opts: Partial<SignedPostOptions> = {}): Promise<EndpointAnswer> {
+    return postSigned(payload, { ...opts, ...this.endpointFor(opts) });
+  }
+
   // ---- dispatch ----------------------------------------------------------------------------------------
 
   slashCommand(input: SlashCommandInput): InteractionHandle {
@@ -232,9 +332,12 @@ export class FakeDiscord {
     return dispatchInteraction(this.core, this.requestLog, this.recordError, payload, label, source);
   }
 
-  /** Any raw dispatch (t, d) to every live session, e.g. GUILD_MEMBER_ADD. */
-  dispatch(t: string, d: DispatchData): void {
-    this.gateway.dispatch(t, d);
+  /**
+   * Any raw dispatch (t, d), e.g. GUILD_MEMBER_ADD, to the live sessions of the shard of `guildId` (default:
+   * `d.guild_id`); without a guild, to shard 0 as Discord does.
+   */
+  dispatch(t: string, d: DispatchData, guildId: string | undefined = guildIdOf(d)): void {
+    this.gateway.dispatch(t, d, guildId);
   }
 
   /** Drops the bot's gateway connection(s): code 4000 (default) or `abrupt` → the bot should RESUME. */
@@ -320,6 +423,7 @@ export class FakeDiscord {
 
   async close(): Promise<void> {
     for (const it of this.core.interactions.values()) clearTimeout(it.timer);
+    this.endpointClient.close();
     for (const log of [this.requestLog, this.errorLog, this.gatewayLog]) log.cancelAll('fake-discord closed');
     await Promise.all([this.gateway.close(), this.rest.close()]);
   }
@@ -327,6 +431,12 @@ export class FakeDiscord {
   private readonly recordError = (kind: FakeErrorKind, message: string, request?: RecordedRequest): void => {
     this.errorLog.push({ kind, message, time: Date.now(), ...(request ? { request } : {}) });
   };
+
+  private endpointFor(opts: { url?: string | undefined; privateKey?: KeyObject | undefined }): InteractionsEndpoint {
+    const url = opts.url ?? this.endpoint?.url;
+    if (!url) throw new Error('fake-discord: no interactions endpoint: pass `url` or call useInteractionsEndpoint() first');
+    return { url, privateKey: opts.privateKey ?? this.signingKey };
+  }
 
   private get dispatchContext(): DispatchContext {
     return { core: this.core, log: this.requestLog, error: this.recordError, defaultUser: this.defaultUser };

@@ -36,6 +36,7 @@ export interface FakeChannelOptions {
 }
 
 export interface FakeGuildOptions {
+  /** A snowflake; `guildIdOnShard(k, n)` makes one whose events go to shard k of n. */
   id?: string;
   name?: string;
   preferredLocale?: `${Locale}`;
@@ -274,12 +275,13 @@ export function buildGuildCreate(guild: GuildModel, botUserId: string): GatewayG
   };
 }
 
-/** READY: the bot user, every guild as an unavailable stub (GUILD_CREATE follows), and where to resume. */
+/** READY: the bot user, the shard's guilds as unavailable stubs (GUILD_CREATE follows), and where to resume. */
 export function buildReady(
   app: { botUser: APIUser; applicationId: string; applicationFlags: ApplicationFlags },
   guildIds: string[],
   sessionId: string,
   resumeUrl: string,
+  shard: [number, number] = [0, 1],
 ): GatewayReadyDispatchData {
   return {
     v: 10,
@@ -287,7 +289,7 @@ export function buildReady(
     guilds: guildIds.map((id) => ({ id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard,
     application: { id: app.applicationId, flags: app.applicationFlags, flags_new: String(app.applicationFlags) },
   };
 }

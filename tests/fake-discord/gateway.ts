@@ -6,6 +6,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { FakeErrorKind } from './errors.ts';
 import { sessionId as newSessionId } from './ids.ts';
 import type { GatewayEvent, WaitableLog } from './recorder.ts';
+import { type ShardPair, invalidShard, onShard } from './shards.ts';
 import { isRecord } from './validate-common.ts';
 
 const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, PresenceUpdate: 3, VoiceStateUpdate: 4, Resume: 6, Reconnect: 7, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11 } as const;
@@ -18,9 +19,13 @@ export interface GatewayHooks {
   heartbeatIntervalMs: number;
   log: WaitableLog<GatewayEvent>;
   error(kind: FakeErrorKind, message: string): void;
-  ready(sessionId: string, resumeUrl: string): GatewayReadyDispatchData;
+  /** READY for a session of that shard (its `guilds` are the shard's). */
+  ready(sessionId: string, resumeUrl: string, shard: ShardPair): GatewayReadyDispatchData;
+  /** GUILD_CREATE of every guild the bot is in; the gateway sends each session its shard's. */
   guildCreates(): GatewayGuildCreateDispatchData[];
   guildMembers(guildId: string): APIGuildMember[];
+  /** Discord lets several sessions identify as the same shard; the fake flags it unless this is true. */
+  allowDuplicateShards: boolean;
 }
 
 /** A gateway session; it outlives its socket so the bot can RESUME it. */
@@ -28,6 +33,8 @@ export interface GatewaySession {
   id: string;
   seq: number;
   intents: number;
+  /** From IDENTIFY; [0, 1] when it had no `shard`. */
+  shard: ShardPair;
   alive: boolean;
   backlog: { s: number; t: string; d: unknown }[];
   conn: Connection | null;
@@ -41,6 +48,11 @@ interface Connection {
 
 /** Data for one dispatch, or a function deriving it from the session's intents (undefined = not delivered). */
 export type DispatchData = unknown | ((intents: number) => unknown);
+
+/** The `guild_id` of a dispatch's data, if it is an object that has one. */
+export function guildIdOf(data: DispatchData): string | undefined {
+  return isRecord(data) && typeof data.guild_id === 'string' ? data.guild_id : undefined;
+}
 
 export class FakeGateway {
   url = '';
@@ -65,8 +77,13 @@ export class FakeGateway {
     return [...this.sessions.values()].filter((s) => s.alive);
   }
 
-  dispatch(t: string, data: DispatchData): void {
+  /**
+   * Sends an event to the live sessions of the guild's shard (`(guild_id >> 22) % num_shards`); events without a
+   * guild (DMs) go to shard 0, as Discord routes them.
+   */
+  dispatch(t: string, data: DispatchData, guildId: string | undefined): void {
     for (const session of this.liveSessions()) {
+      if (!onShard(guildId, session.shard)) continue;
       const d = typeof data === 'function' ? (data as (intents: number) => unknown)(session.intents) : data;
       if (d !== undefined) this.send(session, t, d);
     }
@@ -150,14 +167,20 @@ export class FakeGateway {
     if (conn.session) return this.fail(conn, Close.AlreadyAuthenticated, 'IDENTIFY sent twice on one connection');
     if (!isRecord(d) || !this.tokenOk(d.token)) return this.fail(conn, Close.AuthenticationFailed, 'IDENTIFY with an invalid token');
     if (typeof d.intents !== 'number' || !Number.isInteger(d.intents) || d.intents < 0) return this.fail(conn, Close.InvalidIntents, 'IDENTIFY without valid intents');
-    if (d.shard !== undefined && (!Array.isArray(d.shard) || d.shard[0] !== 0 || d.shard[1] !== 1)) return this.fail(conn, Close.InvalidShard, `shard ${JSON.stringify(d.shard)} but /gateway/bot said 1 shard`);
+    const badShard = d.shard === undefined ? undefined : invalidShard(d.shard);
+    if (badShard) return this.fail(conn, Close.InvalidShard, `IDENTIFY with shard ${JSON.stringify(d.shard)}: ${badShard}`);
+    const shard: ShardPair = d.shard === undefined ? [0, 1] : [(d.shard as number[])[0] ?? 0, (d.shard as number[])[1] ?? 1];
+    const twin = this.liveSessions().find((s) => s.conn && s.shard[0] === shard[0] && s.shard[1] === shard[1]);
+    if (twin && !this.hooks.allowDuplicateShards) {
+      this.hooks.error('gateway', `two live sessions identified as shard [${shard.join(', ')}] (session ${twin.id} is still connected): both get that shard's events`);
+    }
     if (!isRecord(d.properties)) this.hooks.error('gateway', 'IDENTIFY without properties {os, browser, device}');
     if (d.compress === true) this.hooks.error('gateway', 'IDENTIFY asked for payload compression, which the fake does not implement');
-    const session: GatewaySession = { id: newSessionId(), seq: 0, intents: d.intents, alive: true, backlog: [], conn };
+    const session: GatewaySession = { id: newSessionId(), seq: 0, intents: d.intents, shard, alive: true, backlog: [], conn };
     this.sessions.set(session.id, session);
     conn.session = session;
-    this.send(session, 'READY', this.hooks.ready(session.id, `${this.url}/resume`));
-    for (const guild of this.hooks.guildCreates()) this.send(session, 'GUILD_CREATE', guild);
+    this.send(session, 'READY', this.hooks.ready(session.id, `${this.url}/resume`, shard));
+    for (const guild of this.hooks.guildCreates()) if (onShard(guild.id, shard)) this.send(session, 'GUILD_CREATE', guild);
   }
 
   private resume(conn: Connection, d: unknown): void {
@@ -180,6 +203,9 @@ export class FakeGateway {
 
   private guildMembersChunk(session: GatewaySession, d: unknown): void {
     if (!isRecord(d) || typeof d.guild_id !== 'string') return;
+    if (!onShard(d.guild_id, session.shard)) {
+      return this.hooks.error('gateway', `REQUEST_GUILD_MEMBERS for guild ${d.guild_id} on shard [${session.shard.join(', ')}], which does not hold it`);
+    }
     const ids = Array.isArray(d.user_ids) ? d.user_ids.map(String) : typeof d.user_ids === 'string' ? [d.user_ids] : undefined;
     const query = typeof d.query === 'string' ? d.query.toLowerCase() : '';
     const members = this.hooks.guildMembers(d.guild_id).filter((m) => (ids ? ids.includes(m.user.id) : m.user.username.toLowerCase().startsWith(query)));

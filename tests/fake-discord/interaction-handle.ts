@@ -10,6 +10,7 @@ import type {
 import type { FakeCore, InteractionState } from './core.ts';
 import type { FakeErrorKind } from './errors.ts';
 import { CALLBACK_ROUTE } from './interaction-routes.ts';
+import { INTERACTIONS_ENDPOINT_ROUTE } from './interactions-endpoint.ts';
 import { interactionKey, type RecordedRequest, type WaitOptions, type WaitableLog } from './recorder.ts';
 
 /** Body of an initial response, typed loosely enough to read any callback type without narrowing. */
@@ -48,12 +49,15 @@ export class InteractionHandle {
   }
 
   /**
-   * The accepted initial response. Rejected attempts (400s) do not count, so a bot that retries with a valid
-   * payload still resolves; on timeout the error lists what the bot sent instead.
+   * The accepted initial response: the body of the callback request, or the interactions endpoint's HTTP answer.
+   * Rejected attempts (400s) do not count, so a bot that retries with a valid payload still resolves; on timeout
+   * the error lists what the bot sent instead.
    */
   async response(opts: WaitOptions = {}): Promise<CallbackBody> {
     const r = await this.log.wait(
-      (req) => req.interactionId === this.id && req.route === CALLBACK_ROUTE && req.status < 300,
+      (req) =>
+        req.interactionId === this.id &&
+        ((req.route === CALLBACK_ROUTE && req.status < 300) || (req.route === INTERACTIONS_ENDPOINT_ROUTE && req.accepted === true)),
       opts,
       `an accepted initial response to ${this.state.label}`,
       interactionKey(this.id),
@@ -61,7 +65,7 @@ export class InteractionHandle {
     return r.body as CallbackBody;
   }
 
-  /** Callback, follow-ups, edits, fetches and deletes of this interaction, in order. */
+  /** Callback (or endpoint delivery), follow-ups, edits, fetches and deletes of this interaction, in order. */
   requests(): RecordedRequest[] {
     return this.log.withKey(interactionKey(this.id));
   }
@@ -86,7 +90,10 @@ export class InteractionHandle {
   }
 }
 
-/** Registers and dispatches an interaction; Discord's 3-second window starts now. */
+/**
+ * Registers and delivers an interaction (INTERACTION_CREATE to the guild's shard, or a POST to the interactions
+ * endpoint when one is configured); Discord's 3-second window starts now.
+ */
 export function dispatchInteraction(
   core: FakeCore,
   log: WaitableLog<RecordedRequest>,
@@ -95,7 +102,7 @@ export function dispatchInteraction(
   label: string,
   extra: Partial<InteractionState> = {},
 ): InteractionHandle {
-  if (core.gateway.liveSessions().length === 0) throw new Error('fake-discord: no bot session is connected; log the client in first');
+  if (!core.httpDelivery && core.gateway.liveSessions().length === 0) throw new Error('fake-discord: no bot session is connected; log the client in first');
   const state: InteractionState = {
     id: payload.id,
     token: payload.token,
@@ -116,6 +123,7 @@ export function dispatchInteraction(
   }, window);
   state.timer.unref();
   core.interactions.set(state.id, state);
-  core.gateway.dispatch('INTERACTION_CREATE', payload);
+  if (core.httpDelivery) core.httpDelivery(state);
+  else core.gateway.dispatch('INTERACTION_CREATE', payload, payload.guild_id);
   return new InteractionHandle(core, log, state);
 }

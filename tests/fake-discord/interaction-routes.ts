@@ -28,46 +28,7 @@ function callback(core: FakeCore, ctx: RouteContext): RouteResult {
   const it = core.interactions.get(ctx.params.interactionId ?? '');
   if (!it || it.token !== ctx.params.token) throw unknownInteraction().because('no interaction with this id and token');
   ctx.tag.interactionId = it.id;
-  if (it.callback) throw alreadyAcknowledged().because(`${it.label} was already answered with callback type ${it.callback.type}`);
-  const age = Date.now() - it.createdAt;
-  const window = core.options.interactionWindowMs;
-  if (age > window) throw unknownInteraction().because(`${it.label} answered after ${age}ms; Discord only accepts the initial response within ${window}ms`);
-  const type = assertCallbackType(ctx.body, allowedCallbackTypes(it.type, it.modalFromComponent === true));
-  const data = (ctx.body as Record<string, unknown>).data;
-  let message: StoredMessage | undefined;
-  let created = false;
-  if (type === 4) {
-    assertValidMessage(data, ctx.files, { mode: 'create', prefix: ['data'] });
-    message = newMessage(core, it, data as Record<string, unknown>, ctx.files, 0);
-    created = true;
-  } else if (type === 5) {
-    const issues = new IssueList();
-    const d = issues.object([], data);
-    if (d) issues.integer(['flags'], d.flags, 0, MESSAGE_FLAGS_MAX);
-    throwIfIssues(issues.items, ['data']);
-    message = newMessage(core, it, { flags: Number(d?.flags ?? 0) & MessageFlags.Ephemeral }, [], LOADING);
-    created = true;
-  } else if (type === 6 || type === 7) {
-    message = core.message(it.sourceMessageId ?? '');
-    if (type === 7) {
-      assertValidMessage(data, ctx.files, { mode: 'edit', prefix: ['data'], currentFlags: message.message.flags ?? 0 });
-      const next = editMessage(message.message, isRecord(data) ? data : {}, ctx.files, core.users);
-      assertNotEmpty(next as unknown as Record<string, unknown>);
-      message.message = next;
-    }
-  } else if (type === 8) {
-    assertValidAutocomplete(data);
-  } else if (type === 9) {
-    assertValidModal(data);
-  }
-  it.callback = { type, at: Date.now(), body: ctx.body };
-  clearTimeout(it.timer);
-  if (message) {
-    it.originalMessageId = message.message.id;
-    if (created) it.messageIds.push(message.message.id);
-    const stored = message;
-    if (type !== 6) ctx.after(() => core.echo(created ? 'MESSAGE_CREATE' : 'MESSAGE_UPDATE', stored));
-  }
+  const { type, message } = acceptInitialResponse(core, it, ctx.body, ctx.files, ctx.after);
   if (ctx.query.get('with_response') !== 'true') return { status: 204 };
   const body: RESTPostAPIInteractionCallbackWithResponseResult = { interaction: { id: it.id, type: it.type } };
   if (message && type !== 6) {
@@ -80,6 +41,62 @@ function callback(core: FakeCore, ctx: RouteContext): RouteResult {
     body.resource = { type, message: message.message };
   }
   return { status: 200, body };
+}
+
+/**
+ * Takes `body` as the initial response of `it`, whether it came through the callback route or as the answer of an
+ * interactions endpoint: one per interaction, within the window, valid for the interaction's type. Throws the
+ * DiscordHttpError Discord would answer; on success the message it created or updated is `@original`, and the gateway
+ * echo is queued with `after` (it runs once the answer is written).
+ */
+export function acceptInitialResponse(
+  core: FakeCore,
+  it: InteractionState,
+  body: unknown,
+  files: UploadedFile[],
+  after: (fn: () => void) => void,
+): { type: number; message: StoredMessage | undefined } {
+  if (it.callback) throw alreadyAcknowledged().because(`${it.label} was already answered with callback type ${it.callback.type}`);
+  const age = Date.now() - it.createdAt;
+  const window = core.options.interactionWindowMs;
+  if (age > window) throw unknownInteraction().because(`${it.label} answered after ${age}ms; Discord only accepts the initial response within ${window}ms`);
+  const type = assertCallbackType(body, allowedCallbackTypes(it.type, it.modalFromComponent === true));
+  const data = (body as Record<string, unknown>).data;
+  let message: StoredMessage | undefined;
+  let created = false;
+  if (type === 4) {
+    assertValidMessage(data, files, { mode: 'create', prefix: ['data'] });
+    message = newMessage(core, it, data as Record<string, unknown>, files, 0);
+    created = true;
+  } else if (type === 5) {
+    const issues = new IssueList();
+    const d = issues.object([], data);
+    if (d) issues.integer(['flags'], d.flags, 0, MESSAGE_FLAGS_MAX);
+    throwIfIssues(issues.items, ['data']);
+    message = newMessage(core, it, { flags: Number(d?.flags ?? 0) & MessageFlags.Ephemeral }, [], LOADING);
+    created = true;
+  } else if (type === 6 || type === 7) {
+    message = core.message(it.sourceMessageId ?? '');
+    if (type === 7) {
+      assertValidMessage(data, files, { mode: 'edit', prefix: ['data'], currentFlags: message.message.flags ?? 0 });
+      const next = editMessage(message.message, isRecord(data) ? data : {}, files, core.users);
+      assertNotEmpty(next as unknown as Record<string, unknown>);
+      message.message = next;
+    }
+  } else if (type === 8) {
+    assertValidAutocomplete(data);
+  } else if (type === 9) {
+    assertValidModal(data);
+  }
+  it.callback = { type, at: Date.now(), body };
+  clearTimeout(it.timer);
+  if (message) {
+    it.originalMessageId = message.message.id;
+    if (created) it.messageIds.push(message.message.id);
+    const stored = message;
+    if (type !== 6) after(() => core.echo(created ? 'MESSAGE_CREATE' : 'MESSAGE_UPDATE', stored));
+  }
+  return { type, message };
 }
 
 function newMessage(core: FakeCore, it: InteractionState, body: Record<string, unknown>, files: UploadedFile[], extraFlags: number): StoredMessage {

@@ -2,7 +2,11 @@
 import type { FakeErrorKind } from './errors.ts';
 import type { UploadedFile } from './validate-message.ts';
 
-/** One HTTP request the bot made, with the fake's answer. */
+/**
+ * One HTTP request the bot made, with the fake's answer. A delivery to the bot's interactions endpoint is recorded
+ * the other way round: route `INTERACTIONS_ENDPOINT_ROUTE`, `path` the endpoint URL, and `status`, `headers` and
+ * `body` the bot's HTTP answer (status 0: no answer).
+ */
 export interface RecordedRequest {
   /** 0-based position in `fake.requests`; pass `since` to waiters to skip older requests. */
   seq: number;
@@ -21,6 +25,8 @@ export interface RecordedRequest {
   response: unknown;
   /** Set for interaction callbacks and interaction webhooks (follow-ups, edits of @original). */
   interactionId?: string;
+  /** Deliveries to the interactions endpoint: true when the answer was taken as the initial response (or PONG). */
+  accepted?: boolean;
   time: number;
 }
 

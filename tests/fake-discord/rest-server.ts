@@ -176,8 +176,11 @@ function match(pattern: string, segments: string[]): Record<string, string> | un
 async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: UploadedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
-  const type = req.headers['content-type'] ?? '';
+  return parseBody(Buffer.concat(chunks), req.headers['content-type'] ?? '');
+}
+
+/** A JSON or multipart (`payload_json` + `files[n]`) body; throws 50109 on invalid JSON, as Discord answers. */
+export async function parseBody(raw: Buffer, type: string): Promise<{ body: unknown; files: UploadedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (type.startsWith('multipart/form-data')) return readMultipart(raw, type);
   return { body: parseJson(raw.toString('utf8')), files: [] };

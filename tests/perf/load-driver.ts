@@ -2,6 +2,7 @@
 // from dispatch to the captured reply, and check that everything was answered exactly once.
 import { ChannelType, Locale, type APIMessage } from 'discord.js';
 import { CALLBACK_ROUTE } from '../fake-discord/interaction-routes.ts';
+import { INTERACTIONS_ENDPOINT_ROUTE } from '../fake-discord/interactions-endpoint.ts';
 import { describeError } from '../fake-discord/recorder.ts';
 import { assertNoPings, startBot, type BotUnderTest } from '../discord/e2e/start-bot.ts';
 import { memory, percentiles, type Memory, type Percentiles } from './measure.ts';
@@ -99,13 +100,15 @@ async function drive(bot: BotUnderTest, jobs: Job[], concurrency: number | 'all'
   return { sent };
 }
 
-/** How many accepted initial responses each interaction got and how many replies each message got, since `since`. */
+/** How many accepted initial responses (callbacks or endpoint answers) each interaction got and how many replies each message got, since `since`. */
 function countReplies(bot: BotUnderTest, since: number): { callbacks: Map<string, number>; replies: Map<string, number> } {
   const callbacks = new Map<string, number>();
   const replies = new Map<string, number>();
   for (const r of bot.fake.requests.slice(since)) {
     if (r.status >= 300) continue;
-    if (r.route === CALLBACK_ROUTE && r.interactionId) callbacks.set(r.interactionId, (callbacks.get(r.interactionId) ?? 0) + 1);
+    // The initial response: a callback over REST (gateway), or the endpoint's accepted HTTP answer (HTTP transport).
+    const initial = r.route === CALLBACK_ROUTE || (r.route === INTERACTIONS_ENDPOINT_ROUTE && r.accepted !== false);
+    if (initial && r.interactionId) callbacks.set(r.interactionId, (callbacks.get(r.interactionId) ?? 0) + 1);
     if (r.route === 'POST /channels/:channelId/messages') {
       const ref = (r.response as APIMessage).message_reference?.message_id;
       if (ref) replies.set(ref, (replies.get(ref) ?? 0) + 1);
@@ -179,5 +182,6 @@ async function quiet(bot: BotUnderTest, quietMs = 300, maxMs = 120_000): Promise
 /** Stops a bot whose errors were already reported in the figures. */
 export async function stopQuietly(bot: BotUnderTest): Promise<void> {
   await bot.client.destroy();
+  await bot.closeEndpoint();
   await bot.fake.close();
 }

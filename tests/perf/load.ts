@@ -17,6 +17,8 @@ const { values } = parseArgs({
     'memory-size': { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     profile: { type: 'string' },
+    /** `http`: interactions go to the HTTP endpoint (signed POSTs), mentions still through the gateway. */
+    transport: { type: 'string', default: 'gateway' },
   },
 });
 const sizes = values.n.split(',').map(Number).filter((n) => n > 0);
@@ -40,7 +42,9 @@ console.log(`${machine()}; ${new Date().toISOString()}`);
 console.log(`mix ask:feature:autocomplete:mention = ${Object.values(DEFAULT_MIX).join(':')}, seed ${seed}, mentions over 4 text channels`);
 console.log(`latency in ms from dispatch to the captured reply (interactions: first accepted callback; mentions: the reply message)\n`);
 
-const bot = await startBot({ cooldownSeconds: 0, textChannels: 4, keepLogs: false });
+const transport = values.transport === 'http' ? 'http' : 'gateway';
+console.log(`interactions through the ${transport === 'http' ? 'HTTP endpoint (signed POSTs, answered in the HTTP response)' : 'gateway'}`);
+const bot = await startBot({ cooldownSeconds: 0, textChannels: 4, keepLogs: false, transport });
 const results: Array<[string, LoadFigures]> = [];
 try {
   await runLoad({ n: 200, concurrency: 1, bot, seed: seed + 1000 }); // warm-up: JIT and caches, not reported

@@ -2,24 +2,11 @@
 // the records. The HTTP transport answers in the HTTP response instead and uses the same follow-ups.
 import { InteractionType, MessageFlags, Routes, type APIInteraction, type REST } from 'discord.js';
 import { messages } from '../../i18n/messages.ts';
+import { keepRecords, runFollowUps } from '../after-response.ts';
 import { localeLanguage, type BotContext } from '../interactions/context.ts';
-import type { FollowUp, Handled } from '../interactions/handled.ts';
+import type { Handled } from '../interactions/handled.ts';
 import { localeOf } from '../interactions/who.ts';
 import { apiMessage, replyWith } from '../outgoing.ts';
-
-/** Work a response needs after it is delivered, through REST with the interaction's own token (no bot token). */
-export async function runFollowUps(rest: REST, interaction: APIInteraction, followUps: readonly FollowUp[] = []): Promise<void> {
-  for (const followUp of followUps) {
-    if (followUp.kind === 'delete-original') {
-      await rest.delete(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { auth: false });
-    }
-  }
-}
-
-/** Queues the handler's records for the store: written on a later turn, after the answer has gone. */
-export function keepRecords(ctx: BotContext, handled: Handled): void {
-  for (const record of handled.records ?? []) ctx.recorder?.record(record);
-}
 
 /** How far a delivery got: an apology after a failure must know whether Discord took the first response. */
 export interface Delivery {
@@ -30,7 +17,7 @@ export async function deliverOverRest(ctx: BotContext, rest: REST, interaction: 
   // The rest policy (rest-policy.ts) bounds this request by the interaction's 3-second window.
   await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: handled.response, auth: false });
   delivery.acknowledged = true;
-  keepRecords(ctx, handled);
+  keepRecords(ctx, handled.records);
   await runFollowUps(rest, interaction, handled.followUps);
 }
 

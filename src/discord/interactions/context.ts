@@ -3,6 +3,7 @@ import type { Locale } from 'discord.js';
 import type { AnswerEngine } from '../../answer/engine.ts';
 import type { Language } from '../../knowledge/schema.ts';
 import type { Logger } from '../../log/logger.ts';
+import type { Metrics } from '../../metrics/metrics.ts';
 import type { Recorder } from '../../store/recorder.ts';
 import type { Cooldown } from '../cooldown.ts';
 import type { AboutInfo } from '../render/about.ts';
@@ -16,6 +17,10 @@ export interface BotContext {
   answerChannelIds: ReadonlySet<string>;
   /** Where questions, votes, picks and server settings are kept; absent, nothing is recorded. */
   recorder?: Recorder;
+  /** Shards in all, when more than one: /xen about and the logs name a server's shard. */
+  shardCount?: number;
+  /** Counters and histograms for /metrics; absent, nothing is counted. */
+  metrics?: Metrics;
   /** The operator enabled the privileged Message Content intent (MESSAGE_CONTENT_INTENT), so admins' answer channels work. */
   messageContentIntent?: boolean;
 }
@@ -36,6 +41,12 @@ export function fallbackLanguage(ctx: BotContext, guildId: string | null | undef
 /** The cooldown a server's admin set, else COOLDOWN_SECONDS. */
 export function cooldownSeconds(ctx: BotContext, guildId: string | null | undefined): number {
   return ctx.recorder?.guildSettings(guildId)?.cooldownSeconds ?? ctx.cooldown.seconds;
+}
+
+/** The shard Discord routes a server's events to: (guild_id >> 22) % shard count; DMs are on shard 0. */
+export function shardOf(ctx: BotContext, guildId: string | null | undefined): number | undefined {
+  if (!ctx.shardCount || ctx.shardCount < 2) return undefined;
+  return guildId && /^\d+$/.test(guildId) ? Number((BigInt(guildId) >> 22n) % BigInt(ctx.shardCount)) : 0;
 }
 
 /** Without the Message Content intent, messages that do not mention the bot arrive empty. */

@@ -12,7 +12,7 @@ import { choicesWith, replyWith } from '../outgoing.ts';
 import { handleAdminCommand } from './admin.ts';
 import { handleAutocomplete } from './autocomplete.ts';
 import { handleComponent } from './components.ts';
-import { localeLanguage, type BotContext } from './context.ts';
+import { localeLanguage, shardOf, type BotContext } from './context.ts';
 import type { Handled } from './handled.ts';
 import { handleModal } from './modals.ts';
 import { localeOf, userOf } from './who.ts';
@@ -59,8 +59,27 @@ function route(ctx: BotContext, interaction: APIInteraction): Handled {
 }
 
 /** The fields of an interaction's log lines: ids, never what anyone wrote. */
+/** For metrics: which kind of interaction, in a few values. */
+export function interactionKind(interaction: APIInteraction): 'command' | 'autocomplete' | 'component' | 'modal' | 'ping' | 'other' {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+      return 'command';
+    case InteractionType.ApplicationCommandAutocomplete:
+      return 'autocomplete';
+    case InteractionType.MessageComponent:
+      return 'component';
+    case InteractionType.ModalSubmit:
+      return 'modal';
+    case InteractionType.Ping:
+      return 'ping';
+    default:
+      return 'other';
+  }
+}
+
 export function interactionLog(ctx: BotContext, interaction: APIInteraction): Record<string, unknown> {
-  return { interactionId: interaction.id, command: describe(interaction), userId: userOf(interaction).id };
+  const shard = shardOf(ctx, interaction.guild_id);
+  return { interactionId: interaction.id, command: describe(interaction), userId: userOf(interaction).id, ...(shard === undefined ? {} : { shard }) };
 }
 
 /**

@@ -13,7 +13,7 @@ import { renderAnswer, renderFact } from '../render/answer.ts';
 import { factPicker } from '../render/components.ts';
 import { renderBibliography, renderFactSources } from '../render/sources.ts';
 import { renderTopic, renderTopics } from '../render/topics.ts';
-import { cooldownSeconds, fallbackLanguage, localeLanguage, type BotContext } from './context.ts';
+import { cooldownSeconds, fallbackLanguage, localeLanguage, shardOf, type BotContext } from './context.ts';
 import type { Handled } from './handled.ts';
 import { InvalidOptionError, readCall, readOptions, type CommandCall } from './options.ts';
 import { newQuestionRef } from './question-ref.ts';
@@ -131,7 +131,7 @@ const topics: Handler = (ctx, interaction, call) => {
 const about: Handler = (ctx, interaction, call) => {
   const { hide } = args(call, 'about');
   const language = localeLanguage(localeOf(interaction));
-  return reply('about', renderAbout(ctx.engine.kb, ctx.about, language, { recording: ctx.recorder?.recordsQuestions }), hide === true);
+  return reply('about', renderAbout(ctx.engine.kb, ctx.about, language, { recording: ctx.recorder?.recordsQuestions, ...aboutShard(ctx, interaction.guild_id) }), hide === true);
 };
 
 const HANDLERS: Record<SubcommandName, Handler> = { feature, ask, ref, sources, topics, about };
@@ -149,4 +149,9 @@ export function handleXenCommand(ctx: BotContext, interaction: Interaction): Han
     if (!(error instanceof InvalidOptionError)) throw error;
     return reply(`invalid-option:${error.option}`, { content: messages(language).invalidOption(error.option) }, true);
   }
+}
+
+function aboutShard(ctx: BotContext, guildId: string | undefined): { shard?: { id: number; count: number } } {
+  const id = shardOf(ctx, guildId);
+  return id === undefined ? {} : { shard: { id, count: ctx.shardCount! } };
 }

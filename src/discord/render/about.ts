@@ -11,6 +11,8 @@ export interface AboutInfo {
 }
 
 export interface AboutContext {
+  /** The shard serving this server, when there are several. */
+  shard?: { id: number; count: number };
   /** Undefined when the bot keeps no store at all. */
   recording?: { text: boolean; retentionDays: number };
 }
@@ -30,6 +32,7 @@ export function renderAbout(kb: KnowledgeBase, info: AboutInfo, language: Langua
           { name: t.aboutSources, value: String(sources.length), inline: true },
           ...(info.knowledgeUpdated ? [{ name: t.aboutUpdated, value: info.knowledgeUpdated, inline: true }] : []),
           { name: t.aboutOrigin, value: t.aboutOriginText(primary, sources.length) },
+          ...(context.shard ? [{ name: t.aboutShard, value: t.aboutShardText(context.shard.id, context.shard.count), inline: true }] : []),
           { name: t.aboutPrivacy, value: context.recording ? t.aboutPrivacyText(context.recording.text, context.recording.retentionDays) : t.aboutNothingKept },
         ],
       },

@@ -9,6 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** `node --import tsx`, not the tsx wrapper: one process, so a signal sent to it reaches the bot (tsx relays only SIGINT and SIGTERM). */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const MAIN = fileURLToPath(new URL('../../../src/discord/main.ts', import.meta.url));
+/** `npm run start:http`'s entry. */
+export const HTTP_MAIN = fileURLToPath(new URL('../../../src/http/main.ts', import.meta.url));
 
 export interface RunningMain {
   proc: ChildProcess;
@@ -27,10 +29,10 @@ const folders: string[] = [];
  * The empty folder keeps a developer's own .env out; only PATH and HOME come from the test's environment.
  * The store goes in that folder too, unless the test says where, so no run writes into the checkout's data/.
  */
-export function startMain(env: Record<string, string>): RunningMain {
+export function startMain(env: Record<string, string>, entry = MAIN): RunningMain {
   const cwd = mkdtempSync(join(tmpdir(), 'xenbot-run-'));
   folders.push(cwd);
-  const proc = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XENBOT_DB: join(cwd, 'xenbot.sqlite'), ...env } });
+  const proc = spawn(process.execPath, ['--import', TSX_LOADER, entry], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XENBOT_DB: join(cwd, 'xenbot.sqlite'), ...env } });
   running.add(proc);
   let output = '';
   let stdout = '';

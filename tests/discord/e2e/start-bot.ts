@@ -10,7 +10,13 @@ import type { RestPolicy } from '../../../src/discord/rest-policy.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
 import { createLogger } from '../../../src/log/logger.ts';
 import { Recorder } from '../../../src/store/recorder.ts';
-import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../../fake-discord/index.ts';
+import { Metrics } from '../../../src/metrics/metrics.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type FakeGuildOptions } from '../../fake-discord/index.ts';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { InFlight } from '../../../src/discord/shutdown.ts';
+import { createInteractionsServer } from '../../../src/http/server.ts';
+import { publicKeyFromHex } from '../../../src/http/signature.ts';
 
 /** Looks like a bot token, so a log line that leaked it would be easy to spot. */
 export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.token-for-tests-only-0123456789';
@@ -30,6 +36,8 @@ export interface BotUnderTest {
   logs: Array<Record<string, unknown>>;
   /** The raw log output, to check that secrets never appear in it. */
   rawLogs: () => string;
+  /** Closes the HTTP endpoint, if the bot has one (BotOptions.transport). */
+  closeEndpoint(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +54,8 @@ export interface BotOptions {
   interactionResponseWindowMs?: number;
   /** Shorter REST timeouts and waits, so fault tests stay quick. */
   rest?: Partial<RestPolicy>;
+  /** Count questions, latencies and errors as `npm start` does for /metrics. */
+  metrics?: boolean;
   /** Register the commands globally, as user installs need (default: in the test guild, as development does). */
   globalCommands?: boolean;
   /** A forum channel "questions" in the guild; with `answerInForum` it is an answer channel. */
@@ -59,6 +69,11 @@ export interface BotOptions {
   storePath?: string;
   /** As MESSAGE_CONTENT_INTENT=true: admins' answer channels can be read without a mention. */
   messageContentIntent?: boolean;
+  /** `http`: interactions reach the bot through its HTTP endpoint (npm run start:http's server), signed by the fake. */
+  transport?: 'gateway' | 'http';
+  /** The shards this bot runs, of how many; `extraGuilds` lets a test put servers on chosen shards. */
+  shards?: { ids: number[]; count: number };
+  extraGuilds?: FakeGuildOptions[];
   /** Options of the fake, e.g. a short `heartbeatIntervalMs`. */
   fake?: Omit<FakeDiscordOptions, 'token'>;
 }
@@ -74,6 +89,7 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
     guilds: [
       { channels: [...channels, ...(options.forum || options.answerInForum ? [{ id: FORUM_ID, name: 'questions', type: 'forum' as const }] : [])], ...(options.ids ? { id: options.ids.guild } : {}) },
       ...(options.guildWithoutBot ? [{ name: 'Elsewhere', botInstalled: false, channels: [{ name: 'chat' }] }] : []),
+      ...(options.extraGuilds ?? []),
     ],
     ...(options.interactionResponseWindowMs ? { interactionResponseWindowMs: options.interactionResponseWindowMs } : {}),
   });
@@ -87,6 +103,8 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
     about: { version: '9.9.9-test', knowledgeUpdated: '2026-11-26' },
     answerChannelIds: new Set([...(options.answerInTextChannel ? [fake.textChannelId()] : []), ...(options.answerInForum ? [FORUM_ID] : [])]),
     ...(options.messageContentIntent ? { messageContentIntent: true } : {}),
+    ...(options.metrics ? { metrics: new Metrics({ processMetrics: false }) } : {}),
+    ...(options.shards && options.shards.count > 1 ? { shardCount: options.shards.count } : {}),
   };
   if (options.storePath) {
     ctx.recorder = new Recorder({ path: options.storePath, logger, retentionDays: 90, recordQuestions: true });
@@ -96,10 +114,20 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
   // Registered as `npm run deploy-commands` would: the fake then checks every slash command against it.
   await registerCommands(new REST({ api: apiUrl }).setToken(TOKEN), fake.applicationId, options.globalCommands ? undefined : fake.guildIds()[0]);
 
-  const client = createBot(ctx, { token: TOKEN, apiUrl, ...(options.rest ? { rest: options.rest } : {}) });
+  const http = options.transport === 'http';
+  const client = createBot(ctx, { token: TOKEN, apiUrl, ...(options.rest ? { rest: options.rest } : {}), ...(http ? { interactions: 'http' as const } : {}), ...(options.shards ? { shards: options.shards } : {}) });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TOKEN);
   await ready;
+  let endpoint: Server | undefined;
+  if (http) {
+    // The endpoint as `npm run start:http` serves it, on a free port; the fake signs with the app's key.
+    endpoint = createInteractionsServer(ctx, { publicKey: publicKeyFromHex(fake.publicKeyHex), rest: new REST({ api: apiUrl }), inFlight: new InFlight() });
+    await new Promise<void>((resolve) => endpoint!.listen(0, '127.0.0.1', () => resolve()));
+    fake.useInteractionsEndpoint({ url: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/interactions` });
+  }
+  // The fake keeps its connections alive between interactions: close them too, or close() waits for them.
+  const closeEndpoint = () => new Promise<void>((resolve) => (endpoint ? (endpoint.close(() => resolve()), endpoint.closeAllConnections()) : resolve()));
   return {
     fake,
     client,
@@ -108,8 +136,10 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
       return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     },
     rawLogs: () => lines.join(''),
+    closeEndpoint,
     async stop() {
       await client.destroy();
+      await closeEndpoint();
       ctx.recorder?.close();
       try {
         fake.assertNoErrors();
