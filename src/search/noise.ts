@@ -43,7 +43,7 @@ const alternatives = (words: readonly string[]) => words.map((w) => w.replace(/[
 const LEADING_CHATTER = new RegExp(`^(?:(?:${alternatives(OPENERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!:;>-]+)+`, 'i');
 const TRAILING_CHATTER = new RegExp(`(?:[\\s,.!:;?-]+(?:${alternatives(CLOSERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s.!?]*)+$`, 'i');
 /** A message that is nothing but chatter: "hello", "thanks!", "merci". */
-const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;-]*)+$`, 'i');
+const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;>-]*)+$`, 'i');
 
 /** The question without chat noise; "" when nothing but noise was sent. */
 export function withoutChatNoise(text: string): string {

@@ -37,7 +37,9 @@ describe('noise around a question', () => {
           best: clean.suggestions[0]?.id,
         });
       }),
-      { numRuns: 600 },
+      // Seeded, so that CI runs the same 600 cases every time; a new seed explores others (fast-check prints the
+      // failing seed and case, to keep as a fixed example in noise.test.ts).
+      { numRuns: 600, seed: 20261206 },
     );
   });
 });

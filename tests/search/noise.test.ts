@@ -21,6 +21,7 @@ describe('chat noise around a question', () => {
     ['salut à tous > c’est quoi PVH ?', 'c’est quoi PVH ?'],
     ['<@!123456789012345678>, c’est quoi la désagrégation ?', 'c’est quoi la désagrégation ?'],
     ['<@!123456789012345678>, > What is a domU? @everyone @here', 'What is a domU?'],
+    ['salut à tous > bonjour tout le monde @everyone @here', ''],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
     expect(withoutChatNoise(input)).toBe(expected);
   });
