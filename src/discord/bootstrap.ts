@@ -1,7 +1,8 @@
 // What both transports start with: the knowledge (or exit with every problem listed), the store, the metrics, the
 // shared context, and reloads on SIGHUP/SIGUSR2.
 import { openAnswerEngine } from '../answer/open-engine.ts';
-import type { CommonConfig } from '../config/env.ts';
+import type { z } from 'zod';
+import { ConfigError, loadDotEnv, parseConfig, type CommonConfig } from '../config/env.ts';
 import { KnowledgeError } from '../knowledge/issues.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
 import type { Logger } from '../log/logger.ts';
@@ -12,6 +13,18 @@ import { readAboutInfo } from './about-info.ts';
 import { Cooldown } from './cooldown.ts';
 import type { BotContext } from './interactions/context.ts';
 import { reloadKnowledgeOnSignals } from './knowledge-reload.ts';
+
+/** .env, then the environment, checked by `schema`; a problem ends the process with exit code 1 and what to fix. */
+export function configOrExit<T extends z.ZodType>(schema: T, explain: (error: ConfigError) => string = (e) => e.message): z.infer<T> {
+  loadDotEnv();
+  try {
+    return parseConfig(schema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(explain(error));
+    process.exit(1);
+  }
+}
 
 export async function openContext(config: CommonConfig, logger: Logger, extra: Partial<BotContext> = {}): Promise<BotContext> {
   const knowledgeDir = config.XENBOT_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;

@@ -1,9 +1,9 @@
 // `npm start`: validate configuration and knowledge, connect to Discord (the shards SHARD_IDS names), serve
 // /metrics and /healthz on METRICS_PORT, shut down cleanly on SIGINT/SIGTERM.
-import { BotConfig, ConfigError, loadDotEnv, parseConfig } from '../config/env.ts';
+import { BotConfig } from '../config/env.ts';
 import { startOpsServer } from '../http/ops-server.ts';
 import { createLogger } from '../log/logger.ts';
-import { openContext } from './bootstrap.ts';
+import { configOrExit, openContext } from './bootstrap.ts';
 import { createBot } from './gateway/bot.ts';
 import { InFlight, shutdown } from './shutdown.ts';
 
@@ -12,15 +12,9 @@ const NO_TOKEN_HELP = `xenbot needs a Discord bot token to connect.
   To try the answers without Discord:  npm run ask -- "What is PVH?"`;
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config: BotConfig;
-  try {
-    config = parseConfig(BotConfig, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.problems.some((p) => p.startsWith('DISCORD_TOKEN')) ? `${NO_TOKEN_HELP}\n\n${error.message}` : error.message);
-    process.exit(1);
-  }
+  const config = configOrExit(BotConfig, (error) =>
+    error.problems.some((p) => p.startsWith('DISCORD_TOKEN')) ? `${NO_TOKEN_HELP}\n\n${error.message}` : error.message,
+  );
 
   const logger = createLogger(config.LOG_LEVEL);
   const shards = config.SHARD_COUNT === 'auto' ? undefined : { count: config.SHARD_COUNT, ids: config.SHARD_IDS ?? [...Array(config.SHARD_COUNT).keys()] };
@@ -35,7 +29,7 @@ async function main(): Promise<void> {
     apiUrl: config.DISCORD_API_URL,
     inFlight,
     interactions: config.INTERACTIONS,
-    shards: config.SHARD_COUNT === 'auto' ? 'auto' : { ids: shards!.ids, count: config.SHARD_COUNT },
+    shards: shards ?? 'auto',
   });
   // Up before the login, so a probe sees 503 while the gateway connects.
   const ops = config.METRICS_PORT === undefined ? undefined : await startOpsServer(ctx.metrics!, config.METRICS_PORT, () => (client.isReady() ? [] : ['gateway']), logger);

@@ -3,23 +3,15 @@
 // as needed behind a load balancer. Mentions, DMs and answer channels still need the gateway (`npm start` with
 // INTERACTIONS=http).
 import { REST } from 'discord.js';
-import { ConfigError, HttpConfig, loadDotEnv, parseConfig } from '../config/env.ts';
-import { openContext } from '../discord/bootstrap.ts';
+import { HttpConfig } from '../config/env.ts';
+import { configOrExit, openContext } from '../discord/bootstrap.ts';
 import { InFlight } from '../discord/shutdown.ts';
 import { createLogger } from '../log/logger.ts';
 import { createInteractionsServer } from './server.ts';
 import { publicKeyFromHex } from './signature.ts';
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config: HttpConfig;
-  try {
-    config = parseConfig(HttpConfig, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  const config = configOrExit(HttpConfig);
   const logger = createLogger(config.LOG_LEVEL);
   const ctx = await openContext(config, logger);
   const inFlight = new InFlight();

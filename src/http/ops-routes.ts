@@ -1,13 +1,13 @@
 // GET /metrics (Prometheus text) and GET /healthz (200 when ready, 503 otherwise), for either transport.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { Route } from './routed-server.ts';
 
 export interface Readiness {
   /** Names what is not ready yet ("knowledge", "gateway", "listener"); empty when all is. */
   (): string[];
 }
 
-export function opsRoutes(metrics: Metrics, notReady: Readiness): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function opsRoutes(metrics: Metrics, notReady: Readiness): Route {
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
