@@ -1,26 +1,27 @@
 // Opens the answer engine on a knowledge folder: from a snapshot while nothing it was built from has changed,
-// from the YAML files otherwise. Parsing, validating and indexing take over a second; restoring the snapshot a
-// few tens of milliseconds, which is what makes `ask` start fast (npm run bench, "cold start").
+// from the YAML files otherwise. Parsing, validating and indexing take about a second; opening the snapshot a few
+// milliseconds, as its arrays are used where they lie in the file and its facts parsed when shown (npm run bench).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import type { Fact, Source, Topic } from '../knowledge/schema.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
-import { factsByIdOf, type KnowledgeBase } from '../knowledge/validate.ts';
-import { restoreSearchIndex, snapshotSearchIndex, type IndexSnapshot } from '../search/search-index.ts';
+import { searchIndexOf } from '../search/search-index.ts';
+import { indexFromSections, indexSections } from '../snapshot/index-sections.ts';
+import { knowledgeFromSections, knowledgeSections } from '../snapshot/knowledge-sections.ts';
+import { encodeSections, readSections } from '../snapshot/sections-file.ts';
 import { createAnswerEngine, type AnswerEngine } from './engine.ts';
 
 /** Kept with the dependencies, like other tools' caches: `npm ci` starts from a clean slate. */
 export const DEFAULT_SNAPSHOT_DIR = fileURLToPath(new URL('../../node_modules/.cache/xenbot', import.meta.url));
 
 /** The code that turns files into an engine: a change to any of it makes old snapshots stale. */
-const BUILDER_DIRS = ['../knowledge/', '../search/', '../text/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+const BUILDER_DIRS = ['../knowledge/', '../search/', '../text/', '../snapshot/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 /** Bump when the snapshot's layout changes in a way the code hash would not catch. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /** Snapshots kept besides the shipped base's: one per knowledge folder in use, the least recently written go first. */
 const MAX_SNAPSHOTS = 8;
@@ -41,12 +42,6 @@ export interface OpenedEngine {
   engine: AnswerEngine;
   /** Which path was taken, for logs and the benchmark. */
   from: 'snapshot' | 'files';
-}
-
-interface Snapshot {
-  fingerprint: string;
-  kb: { facts: readonly Fact[]; sources: Array<[string, Source]>; topics: readonly Topic[]; featured: readonly string[] };
-  index: IndexSnapshot;
 }
 
 /**
@@ -72,26 +67,21 @@ export async function openAnswerEngine(options: OpenEngineOptions = {}): Promise
 }
 
 function readSnapshot(file: string, fingerprint: string): AnswerEngine | undefined {
-  let snapshot: Snapshot;
+  const sections = readSections(file, fingerprint);
+  if (!sections) return undefined; // none yet, damaged or stale: rebuild
   try {
-    snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    return createAnswerEngine(knowledgeFromSections(sections), searchIndexOf(indexFromSections(sections)));
   } catch {
-    return undefined; // none yet, or damaged: rebuild
+    return undefined;
   }
-  if (snapshot?.fingerprint !== fingerprint) return undefined;
-  const { facts, sources, topics, featured } = snapshot.kb;
-  const kb: KnowledgeBase = { facts, sources: new Map(sources), topics, featured, factsById: factsByIdOf(facts) };
-  return createAnswerEngine(kb, restoreSearchIndex(snapshot.index));
 }
 
 function writeSnapshot(dir: string, file: string, fingerprint: string, engine: AnswerEngine): void {
-  const { facts, sources, topics, featured } = engine.kb;
-  const snapshot: Snapshot = { fingerprint, kb: { facts, sources: [...sources], topics, featured }, index: snapshotSearchIndex(engine.index) };
   // Written aside and renamed, so a reader never sees half a file, even with two processes starting at once.
   const partial = `${file}.${process.pid}-${threadId}-${randomUUID()}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(partial, JSON.stringify(snapshot));
+    writeFileSync(partial, encodeSections(fingerprint, { ...knowledgeSections(engine.kb), ...indexSections(engine.index.data) }));
     renameSync(partial, file);
     pruneSnapshots(dir);
   } catch {
@@ -108,7 +98,7 @@ function writeSnapshot(dir: string, file: string, fingerprint: string, engine: A
  * One snapshot per knowledge folder and per copy of the builder code: the tests and scripts (src/ through tsx)
  * and ask and the bot (dist/) would otherwise replace each other's snapshot of the same folder at every switch.
  */
-const snapshotName = (knowledgeDir: string) => `engine-${hash([knowledgeDir, ...BUILDER_DIRS]).slice(0, 16)}.json`;
+const snapshotName = (knowledgeDir: string) => `engine-${hash([knowledgeDir, ...BUILDER_DIRS]).slice(0, 16)}.snap`;
 
 /**
  * Tests and curators open many temporary folders: only the most recently written snapshots are kept, and always
@@ -117,7 +107,7 @@ const snapshotName = (knowledgeDir: string) => `engine-${hash([knowledgeDir, ...
 function pruneSnapshots(dir: string): void {
   const shipped = snapshotName(resolve(DEFAULT_KNOWLEDGE_DIR));
   const files = readdirSync(dir)
-    .filter((name) => /^engine-[0-9a-f]+\.json$/.test(name) && name !== shipped)
+    .filter((name) => /^engine-[0-9a-f]+\.(?:snap|json)$/.test(name) && name !== shipped)
     .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.written - a.written);
   for (const { path } of files.slice(MAX_SNAPSHOTS)) rmSync(path, { force: true });

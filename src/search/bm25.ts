@@ -3,6 +3,8 @@
 // object per document and term: on a base 100 times this one MiniSearch spent most of each question allocating and
 // collecting those objects (npm run bench). tests/search/bm25.test.ts checks the scores against MiniSearch's.
 
+import { SortedStrings } from './sorted-strings.ts';
+
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
@@ -18,28 +20,21 @@ export interface Bm25Document {
   fields: ReadonlyArray<readonly string[]>;
 }
 
-/** The index as JSON-ready data: typed arrays as base64. */
-export interface Bm25Snapshot {
-  ids: string[];
-  terms: string[];
-  boosts: number[];
-  averageLengths: number[];
-  fields: Array<{ start: string; docs: string; frequencies: string; lengths: string }>;
+/** What a snapshot keeps of the index: typed arrays as they are, and the term list it shares with the search index. */
+export interface Bm25Parts {
+  ids: readonly string[];
+  boosts: readonly number[];
+  averageLengths: readonly number[];
+  fields: readonly FieldPostings[];
 }
 
-interface FieldPostings {
+export interface FieldPostings {
   /** Postings of term t are docs[start[t]] … docs[start[t + 1] - 1], with their frequencies. */
   start: Uint32Array;
   docs: Uint32Array;
   frequencies: Uint16Array;
   /** Distinct terms of each document in this field. */
   lengths: Uint32Array;
-}
-
-const toBase64 = (array: Uint32Array | Uint16Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-function fromBase64<T extends Uint32Array | Uint16Array>(text: string, Type: { new (buffer: ArrayBuffer): T }): T {
-  const bytes = Buffer.from(text, 'base64');
-  return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 /** The k-th largest of `values` (1-based), with a min-heap of k: O(n log k) instead of sorting everything. */
@@ -72,32 +67,27 @@ function kthLargest(values: readonly number[], k: number): number {
 }
 
 export class Bm25Index {
-  private readonly termIds: Map<string, number>;
   /** Per-question scratch space, reused: a question allocates nothing per matching document. */
   private readonly total: Float64Array;
   private readonly termScore: Float64Array;
   private readonly matchedTerms: Uint16Array;
 
   private constructor(
+    /** Term ids are positions in this list, shared with the rest of the search index. */
+    private readonly terms: SortedStrings,
     private readonly ids: readonly string[],
-    private readonly terms: readonly string[],
     private readonly boosts: readonly number[],
     private readonly averageLengths: readonly number[],
     private readonly fields: readonly FieldPostings[],
   ) {
-    this.termIds = new Map(terms.map((term, i) => [term, i]));
     this.total = new Float64Array(ids.length);
     this.termScore = new Float64Array(ids.length);
     this.matchedTerms = new Uint16Array(ids.length);
   }
 
-  static build(documents: readonly Bm25Document[], boosts: readonly number[]): Bm25Index {
-    const termIds = new Map<string, number>();
-    const termId = (term: string) => {
-      let id = termIds.get(term);
-      if (id === undefined) termIds.set(term, (id = termIds.size));
-      return id;
-    };
+  /** `terms` must hold every term of the documents; by default, exactly those. */
+  static build(documents: readonly Bm25Document[], boosts: readonly number[], terms = SortedStrings.of(documents.flatMap((d) => d.fields.flat()))): Bm25Index {
+    const termCount = terms.size;
     const fields = boosts.map((_, f) => {
       // (term, doc, frequency) triples in document order, grouped by term at the end.
       const postings: number[] = [];
@@ -106,7 +96,8 @@ export class Bm25Index {
       documents.forEach((doc, d) => {
         const counts = new Map<number, number>();
         for (const term of doc.fields[f] ?? []) {
-          const id = termId(term);
+          const id = terms.idOf(term);
+          if (id < 0) throw new Error(`term "${term}" is missing from the term list`);
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
         lengths[d] = counts.size;
@@ -116,7 +107,6 @@ export class Bm25Index {
       });
       return { postings, lengths, average };
     });
-    const termCount = termIds.size;
     const compiled = fields.map(({ postings, lengths }) => {
       const start = new Uint32Array(termCount + 1);
       for (let i = 0; i < postings.length; i += 3) start[postings[i]! + 1]!++;
@@ -132,12 +122,24 @@ export class Bm25Index {
       return { start, docs, frequencies, lengths };
     });
     return new Bm25Index(
+      terms,
       documents.map((d) => d.id),
-      [...termIds.keys()],
       boosts,
       fields.map((f) => f.average),
       compiled,
     );
+  }
+
+  static fromParts(terms: SortedStrings, parts: Bm25Parts): Bm25Index {
+    return new Bm25Index(terms, parts.ids, parts.boosts, parts.averageLengths, parts.fields);
+  }
+
+  termList(): SortedStrings {
+    return this.terms;
+  }
+
+  parts(): Bm25Parts {
+    return { ids: this.ids, boosts: this.boosts, averageLengths: this.averageLengths, fields: this.fields };
   }
 
   /**
@@ -151,8 +153,8 @@ export class Bm25Index {
     const touched: number[] = [];
     const termTouched: number[] = [];
     for (const term of new Set(queryTerms)) {
-      const t = this.termIds.get(term);
-      if (t === undefined) continue;
+      const t = this.terms.idOf(term);
+      if (t < 0) continue;
       this.fields.forEach((field, f) => {
         const from = field.start[t]!;
         const to = field.start[t + 1]!;
@@ -188,25 +190,5 @@ export class Bm25Index {
       matchedTerms[d] = 0;
     });
     return hits.sort((a, b) => b.score - a.score);
-  }
-
-  toJSON(): Bm25Snapshot {
-    return {
-      ids: [...this.ids],
-      terms: [...this.terms],
-      boosts: [...this.boosts],
-      averageLengths: [...this.averageLengths],
-      fields: this.fields.map((f) => ({ start: toBase64(f.start), docs: toBase64(f.docs), frequencies: toBase64(f.frequencies), lengths: toBase64(f.lengths) })),
-    };
-  }
-
-  static fromJSON(snapshot: Bm25Snapshot): Bm25Index {
-    const fields = snapshot.fields.map((f) => ({
-      start: fromBase64(f.start, Uint32Array),
-      docs: fromBase64(f.docs, Uint32Array),
-      frequencies: fromBase64(f.frequencies, Uint16Array),
-      lengths: fromBase64(f.lengths, Uint32Array),
-    }));
-    return new Bm25Index(snapshot.ids, snapshot.terms, snapshot.boosts, snapshot.averageLengths, fields);
   }
 }

@@ -2,6 +2,8 @@
 // fuse.js alone scans all ~3,000 names with Bitap on every keystroke (10–20 ms); the shortlist keeps its
 // typo tolerance at a fraction of the cost (npm run bench).
 import Fuse, { type IFuseOptions } from 'fuse.js';
+import { invert, type Postings } from './postings.ts';
+import type { SortedStrings } from './sorted-strings.ts';
 
 export interface FuzzyHit<T> {
   item: T;
@@ -17,64 +19,66 @@ const COMMON_TRIGRAM_SHARE = 0.05;
 /** ...but in a small base every trigram is rare enough: below this many names a list is always walked. */
 const COMMON_TRIGRAM_FLOOR = 50;
 
-function trigrams(text: string): string[] {
+export function trigrams(text: string): string[] {
   const padded = `^${text}$`;
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
   return [...grams];
 }
 
-/** Trigram → positions of the names that contain it. */
-export type TrigramPostings = Array<[string, number[]]>;
+/** Which names hold each trigram: the shortlist's index, kept in a snapshot. */
+export interface TrigramIndex {
+  grams: SortedStrings;
+  /** By gram id: positions of the names that contain it, ascending. */
+  names: Postings;
+}
+
+export function trigramIndex(keys: readonly string[]): TrigramIndex {
+  const { keys: grams, positions } = invert(keys.map(trigrams));
+  return { grams, names: positions };
+}
 
 export class FuzzyNames<T> {
-  private readonly postings: Map<string, number[]>;
+  /** Shared-trigram counts by name position, reused: in a large base a question must not allocate one per name. */
+  private shared: Uint16Array | undefined;
 
-  /** `postings` come from `trigramPostings()` of the same items when restored from a snapshot. */
+  /** `item(i)` gives the i-th name, made when the shortlist needs it; `index` is `trigramIndex` of their keys. */
   constructor(
-    private readonly items: readonly T[],
-    keyOf: (item: T) => string,
+    private readonly count: number,
+    private readonly item: (position: number) => T,
     private readonly options: IFuseOptions<T>,
-    postings?: TrigramPostings,
-  ) {
-    this.postings = new Map(postings);
-    if (postings) return;
-    items.forEach((item, i) => {
-      for (const gram of trigrams(keyOf(item))) {
-        const list = this.postings.get(gram);
-        if (list) list.push(i);
-        else this.postings.set(gram, [i]);
-      }
-    });
+    private readonly index: TrigramIndex,
+  ) {}
+
+  static of<T>(items: readonly T[], keyOf: (item: T) => string, options: IFuseOptions<T>): FuzzyNames<T> {
+    return new FuzzyNames<T>(items.length, (i) => items[i] as T, options, trigramIndex(items.map(keyOf)));
   }
 
-  trigramPostings(): TrigramPostings {
-    return [...this.postings];
+  private namesWith(gram: string): Uint32Array | undefined {
+    const id = this.index.grams.idOf(gram);
+    return id < 0 ? undefined : this.index.names.of(id);
   }
 
   search(pattern: string, limit: number): Array<FuzzyHit<T>> {
     // Trigrams most names share ("ion", "^pv") say little about which name was meant, and walking their lists
     // cost more than the rest of a question in a large base: they are left out, unless nothing else is left.
     const all = trigrams(pattern);
-    const common = Math.max(this.items.length * COMMON_TRIGRAM_SHARE, COMMON_TRIGRAM_FLOOR);
-    const informative = all.filter((gram) => (this.postings.get(gram)?.length ?? 0) <= common);
+    const common = Math.max(this.count * COMMON_TRIGRAM_SHARE, COMMON_TRIGRAM_FLOOR);
+    const informative = all.filter((gram) => (this.namesWith(gram)?.length ?? 0) <= common);
     const grams = informative.length > 0 ? informative : all;
-    // Counting in a typed array: in a large base a common trigram is shared by tens of thousands of names.
-    const shared = new Uint16Array(this.items.length);
+    const shared = (this.shared ??= new Uint16Array(this.count));
     const touched: number[] = [];
     for (const gram of grams) {
-      for (const i of this.postings.get(gram) ?? []) {
+      for (const i of this.namesWith(gram) ?? []) {
         const count = shared[i]!;
         if (count === 0) touched.push(i);
         shared[i] = count + 1;
       }
     }
     const needed = Math.max(1, Math.ceil(grams.length * MIN_SHARED_TRIGRAMS));
-    const shortlist = touched
-      .filter((i) => shared[i]! >= needed)
-      .sort((a, b) => shared[b]! - shared[a]! || a - b)
-      .slice(0, MAX_SHORTLIST)
-      .map((i) => this.items[i]!);
+    const shortlisted = touched.filter((i) => shared[i]! >= needed).sort((a, b) => shared[b]! - shared[a]! || a - b);
+    for (const i of touched) shared[i] = 0;
+    const shortlist = shortlisted.slice(0, MAX_SHORTLIST).map((i) => this.item(i));
     if (shortlist.length === 0) return [];
     return new Fuse(shortlist, this.options).search(pattern, { limit }).map((hit) => ({ item: hit.item, score: hit.score ?? 1 }));
   }

@@ -1,12 +1,17 @@
-// Builds, once at start-up, everything a question is matched against: a BM25 index, fact names, a vocabulary.
-import SearchableMap from 'minisearch/SearchableMap';
-import type { Fact, Intent, Scope } from '../knowledge/schema.ts';
+// Builds, once per base, everything a question is matched against: BM25 postings, what each fact says (for
+// coverage), the spelling dictionary and the names facts answer to. All of it is sorted string lists and typed
+// arrays (index-data.ts), the same whether just built or read back from a snapshot.
+import type { Fact, Intent, ReferenceKind, Scope } from '../knowledge/schema.ts';
 import { foldAccents, nameKey, referenceNameKeys } from '../text/fold.ts';
 import { analyze, type WordGroup } from './analyze.ts';
-import { Bm25Index, type Bm25Snapshot } from './bm25.ts';
+import { Bm25Index } from './bm25.ts';
 import { compileErrorTemplate, type ErrorTemplate } from './error-match.ts';
-import { FuzzyNames, type TrigramPostings } from './fuzzy-names.ts';
+import { FuzzyNames, trigramIndex } from './fuzzy-names.ts';
+import { NAME_KINDS, namePenalty, type IndexData } from './index-data.ts';
+import { invert, Postings } from './postings.ts';
 import { stripQuestionFrame } from './question-frame.ts';
+import { SortedStrings } from './sorted-strings.ts';
+import { SpellingDictionary, spellingTrie } from './spelling-dictionary.ts';
 
 /** One name a fact answers to, as shown to users (title or alias) and as compared (folded). */
 export interface FactName {
@@ -26,49 +31,59 @@ export interface FactTraits {
   readonly scope: readonly Scope[];
   readonly topic: string;
   readonly related: readonly string[];
+  /** For a reference entry: which document of the 4.4 reference it is from. */
+  readonly reference?: ReferenceKind;
+}
+
+/** A read-only lookup: what the rest of the engine needs of a map. */
+export interface Lookup<T> {
+  get(key: string): T | undefined;
+}
+
+/** Index terms (stems) and folded surface words of a piece of text. */
+export interface Vocabulary {
+  terms: { has(term: string): boolean };
+  words: { has(word: string): boolean };
+}
+
+/** What a fact says, looked up for a handful of candidates per question. */
+export interface FactVocabularies {
+  get(factId: string): { all: Vocabulary; names: Vocabulary } | undefined;
+}
+
+/** The names facts answer to, as columns: one object per name would be most of a large base's memory. */
+export interface NameTable {
+  readonly count: number;
+  /** The i-th name, made on demand. */
+  at(position: number): FactName;
+  /** Fact position of the i-th name. */
+  factOf(position: number): number;
 }
 
 export interface SearchIndex {
   /** How many facts are indexed, for IDF weights. */
   readonly factCount: number;
+  /** Fact ids, by position. */
+  readonly factIds: readonly string[];
   readonly bm25: Bm25Index;
   /** nameKey(id | title | alias) → fact id: the exact-match table. */
-  readonly exactNames: ReadonlyMap<string, string>;
-  readonly names: readonly FactName[];
+  readonly exactNames: Lookup<string>;
+  readonly names: NameTable;
   /** Fuzzy matcher over short names only: fuse.js is at its best there, and whole sentences exceed its 32-char pattern. */
   readonly fuzzyNames: FuzzyNames<FactName>;
   /** What each fact says, for the coverage gate: all its fields, and its curated names alone. */
   readonly factVocabulary: FactVocabularies;
   /** In how many facts each term appears, for IDF weights. */
-  readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly documentFrequency: { get(term: string): number | undefined; has(term: string): boolean };
   /** Folded surface words seen in the base, with their frequency: the dictionary for spelling correction. */
-  readonly vocabulary: SearchableMap<number>;
+  readonly vocabulary: SpellingDictionary;
   /** referenceKey(reference name) → the facts carrying it: "hap" is an xl.cfg key and a boot option. */
-  readonly referenceNames: ReadonlyMap<string, readonly string[]>;
+  readonly referenceNames: Lookup<readonly string[]>;
   /** The error messages facts explain, for pasted logs. */
   readonly errorTemplates: readonly ErrorTemplate[];
-  readonly traits: ReadonlyMap<string, FactTraits>;
-}
-
-/** Looked up for a handful of candidates per question; a Map, or a lazy view of a snapshot. */
-export interface FactVocabularies {
-  get(factId: string): { all: Vocabulary; names: Vocabulary } | undefined;
-}
-
-/** Index terms (stems) and folded surface words of a piece of text. */
-export interface Vocabulary {
-  terms: ReadonlySet<string>;
-  words: ReadonlySet<string>;
-}
-
-function vocabularyOf(groups: Iterable<WordGroup>): { terms: Set<string>; words: Set<string> } {
-  const terms = new Set<string>();
-  const words = new Set<string>();
-  for (const group of groups) {
-    for (const term of group.terms) terms.add(term);
-    for (const word of group.words) words.add(word);
-  }
-  return { terms, words };
+  readonly traits: Lookup<FactTraits>;
+  /** The arrays behind all of the above, for a snapshot and for the completion indexes. */
+  readonly data: IndexData;
 }
 
 export interface IndexedFact {
@@ -101,159 +116,219 @@ export function nameWords(name: string): string[] {
   return foldAccents(name).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
 }
 
-function fuzzyNamesOf(names: readonly FactName[], postings?: TrigramPostings): FuzzyNames<FactName> {
-  const options = {
-    keys: ['folded'],
-    includeScore: true,
-    ignoreLocation: true, // a typo may sit anywhere in a long alias
-    threshold: 0.34,
-    minMatchCharLength: 2,
-  };
-  return new FuzzyNames(names, (n) => n.folded, options, postings);
+/** The terms and words of some word groups, as ids. */
+function idsOf(groups: Iterable<WordGroup>, terms: SortedStrings, words: SortedStrings): { terms: number[]; words: number[] } {
+  const termIds: number[] = [];
+  const wordIds: number[] = [];
+  for (const group of groups) {
+    for (const term of group.terms) termIds.push(terms.idOf(term));
+    for (const word of group.words) wordIds.push(words.idOf(word));
+  }
+  return { terms: termIds, words: wordIds };
 }
 
-export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
-  // Each field is analysed once and the result shared by the BM25 index and the coverage vocabularies.
+/** A list of entries (string key → number), sorted by key, as two columns. */
+function sortedColumns(entries: ReadonlyMap<string, number>): { keys: SortedStrings; values: Uint32Array } {
+  const keys = SortedStrings.of(entries.keys());
+  return { keys, values: Uint32Array.from(keys.list(), (key) => entries.get(key)!) };
+}
+
+export function buildIndexData(facts: readonly Fact[]): IndexData {
+  // Each field is analysed once and the result shared by BM25 and the coverage vocabularies.
   const documents = facts.map(fieldsOf);
   const analysed = documents.map((doc) => FIELDS.map((field) => analyze(doc[field])));
+  const allTerms = new Set<string>();
+  const allWords = new Set<string>();
+  for (const fields of analysed) {
+    for (const groups of fields) {
+      for (const group of groups) {
+        for (const term of group.terms) allTerms.add(term);
+        for (const word of group.words) allWords.add(word);
+      }
+    }
+  }
+  const terms = SortedStrings.of(allTerms);
+  const words = SortedStrings.of(allWords);
   const bm25 = Bm25Index.build(
     documents.map((doc, i) => ({ id: doc.id, fields: analysed[i]!.map((groups) => groups.flatMap((g) => g.terms)) })),
     FIELDS.map((field) => FIELD_BOOST[field]),
+    terms,
   );
 
-  const factVocabulary = new Map<string, { all: Vocabulary; names: Vocabulary }>();
-  const documentFrequency = new Map<string, number>();
-  const vocabulary = new SearchableMap<number>();
-  documents.forEach((doc, i) => {
-    const [title, aliases, text, tags] = analysed[i]!;
+  const vocabularies = analysed.map(([title, aliases, text, tags]) => {
     const nameGroups = [...title!, ...aliases!, ...tags!];
-    const all = vocabularyOf([...nameGroups, ...text!]);
-    const names = vocabularyOf(nameGroups);
-    for (const word of all.words) vocabulary.update(word, (n = 0) => n + 1);
-    for (const term of all.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    factVocabulary.set(doc.id, { all, names });
+    return { all: idsOf([...nameGroups, ...text!], terms, words), names: idsOf(nameGroups, terms, words) };
   });
+  const factTerms = Postings.fromLists(vocabularies.map((v) => v.all.terms));
+  const factWords = Postings.fromLists(vocabularies.map((v) => v.all.words));
+  const documentFrequency = new Uint32Array(terms.size);
+  for (const t of factTerms.values) documentFrequency[t]!++;
+  const wordFrequency = new Uint32Array(words.size);
+  for (const w of factWords.values) wordFrequency[w]!++;
 
-  const names: FactName[] = [];
-  const exactNames = new Map<string, string>();
-  for (const fact of facts) {
-    exactNames.set(nameKey(fact.id), fact.id);
+  const nameText: string[] = [];
+  const nameFact: number[] = [];
+  const nameKind: number[] = [];
+  const exactNames = new Map<string, number>();
+  facts.forEach((fact, f) => {
+    exactNames.set(nameKey(fact.id), f);
     const add = (name: string, kind: FactName['kind'], language: FactName['language']) => {
-      names.push({ factId: fact.id, name, folded: nameKey(name), words: nameWords(name), kind, language });
-      exactNames.set(nameKey(name), fact.id);
+      nameText.push(name);
+      nameFact.push(f);
+      nameKind.push(NAME_KINDS.indexOf(kind) | (language === 'fr' ? 4 : 0));
+      exactNames.set(nameKey(name), f);
     };
     add(fact.title.en, 'title', 'en');
     add(fact.title.fr, 'title', 'fr');
     for (const alias of fact.aliases.en) add(alias, 'alias', 'en');
     for (const alias of fact.aliases.fr) add(alias, 'alias', 'fr');
-  }
+  });
   // A title reads "Nested virtualisation in Xen 4.4"; people type "nested virtualisation". Names are also
   // known without the frame questions get stripped of, unless that shorter form already names another fact.
-  for (const { factId, name } of [...names]) {
+  nameText.forEach((name, i) => {
     const bare = nameKey(stripQuestionFrame(name));
-    if (bare && !exactNames.has(bare)) exactNames.set(bare, factId);
-  }
-  const referenceNames = new Map<string, string[]>();
-  for (const fact of facts) {
+    if (bare && !exactNames.has(bare)) exactNames.set(bare, nameFact[i]!);
+  });
+  const referenceOwners = new Map<string, number[]>();
+  facts.forEach((fact, f) => {
     for (const name of fact.reference?.names ?? []) {
       if (!fact.reference) break;
-      names.push({ factId: fact.id, name, folded: nameKey(name), words: nameWords(name), kind: 'reference', language: 'en' });
+      nameText.push(name);
+      nameFact.push(f);
+      nameKind.push(NAME_KINDS.indexOf('reference'));
       for (const key of referenceNameKeys(fact.reference.kind, name)) {
-        const owners = referenceNames.get(key) ?? [];
-        if (!owners.includes(fact.id)) referenceNames.set(key, [...owners, fact.id]);
+        const owners = referenceOwners.get(key) ?? [];
+        if (!owners.includes(f)) referenceOwners.set(key, [...owners, f]);
       }
     }
-  }
-  const errorTemplates = facts.flatMap((fact) => fact.errors.map((message) => compileErrorTemplate(fact.id, message)));
-  const traits = new Map(facts.map((f): [string, FactTraits] => [f.id, { intent: f.intent, scope: f.scope, topic: f.topic, related: f.related }]));
+  });
+  const referenceKeys = SortedStrings.of(referenceOwners.keys());
+  const exact = sortedColumns(exactNames);
+  const nameKeys = nameText.map(nameKey);
+  const trigrams = trigramIndex(nameKeys);
+  const completionKeys = invert(nameKeys.map((key) => [key]));
+  const completionWords = invert(nameText.map(nameWords));
+  const nameKeyIds = Uint32Array.from(nameKeys, (key) => completionKeys.keys.idOf(key));
+  const positions = nameText.map((_, i) => i);
+  const pickerOrder = (language: 'en' | 'fr') =>
+    Uint32Array.from([...positions].sort((a, b) => namePenalty(nameKind[a]!, language) - namePenalty(nameKind[b]!, language) || nameText[a]!.length - nameText[b]!.length || a - b));
+  const referenceOrder = Uint32Array.from(
+    positions
+      .filter((i) => NAME_KINDS[nameKind[i]! & 3] === 'reference')
+      .sort((a, b) => nameText[a]!.length - nameText[b]!.length || (nameText[a]! < nameText[b]! ? -1 : nameText[a]! > nameText[b]! ? 1 : 0) || a - b),
+  );
+
   return {
-    factCount: facts.length,
-    bm25,
-    exactNames,
-    names,
-    fuzzyNames: fuzzyNamesOf(names),
-    factVocabulary,
+    factIds: facts.map((f) => f.id),
+    terms,
     documentFrequency,
-    vocabulary,
-    referenceNames,
-    errorTemplates,
-    traits,
+    bm25: bm25.parts(),
+    words,
+    wordFrequency,
+    spellingTrie: spellingTrie(words.list()),
+    factTerms,
+    curatedTerms: Postings.fromLists(vocabularies.map((v) => v.names.terms)),
+    factWords,
+    curatedWords: Postings.fromLists(vocabularies.map((v) => v.names.words)),
+    names: { text: nameText, fact: Uint32Array.from(nameFact), kind: Uint8Array.from(nameKind) },
+    completionKeys: completionKeys.keys,
+    completionKeyNames: completionKeys.positions,
+    completionWords: completionWords.keys,
+    completionWordNames: completionWords.positions,
+    nameKeyIds,
+    pickerOrder: { en: pickerOrder('en'), fr: pickerOrder('fr') },
+    referenceOrder,
+    exactKeys: exact.keys,
+    exactFacts: exact.values,
+    trigrams: trigrams.grams,
+    trigramNames: trigrams.names,
+    referenceKeys,
+    referenceFacts: Postings.fromLists(referenceKeys.list().map((key) => referenceOwners.get(key)!)),
+    errorTemplates: facts.flatMap((fact) => fact.errors.map((message) => compileErrorTemplate(fact.id, message))),
+    traits: facts.map((f) => ({ intent: f.intent, scope: f.scope, topic: f.topic, related: f.related, ...(f.reference ? { reference: f.reference.kind } : {}) })),
   };
 }
 
-/** A vocabulary as plain data, for a snapshot. */
-interface VocabularySnapshot {
-  terms: string[];
-  words: string[];
-}
+const FUZZY_OPTIONS = {
+  keys: ['folded'],
+  includeScore: true,
+  ignoreLocation: true, // a typo may sit anywhere in a long alias
+  threshold: 0.34,
+  minMatchCharLength: 2,
+};
 
-/** The index as JSON-ready data for a snapshot; the matchers are rebuilt from it on restore. */
-export interface IndexSnapshot {
-  factCount: number;
-  bm25: Bm25Snapshot;
-  exactNames: Array<[string, string]>;
-  names: FactName[];
-  trigrams: TrigramPostings;
-  factVocabulary: Array<[string, { all: VocabularySnapshot; names: VocabularySnapshot }]>;
-  documentFrequency: Array<[string, number]>;
-  vocabulary: Array<[string, number]>;
-  referenceNames: Array<[string, readonly string[]]>;
-  errorTemplates: ErrorTemplate[];
-  traits: Array<[string, FactTraits]>;
-}
-
-const plainVocabulary = (v: Vocabulary): VocabularySnapshot => ({ terms: [...v.terms], words: [...v.words] });
-const setVocabulary = (v: VocabularySnapshot): Vocabulary => ({ terms: new Set(v.terms), words: new Set(v.words) });
-
-/** Sets are made only for the facts a question brings up: most of them are never looked at in a short run. */
-function lazyVocabularies(entries: IndexSnapshot['factVocabulary']): FactVocabularies {
-  const plain = new Map(entries);
-  const made = new Map<string, { all: Vocabulary; names: Vocabulary }>();
-  return {
-    get(factId) {
-      let vocabulary = made.get(factId);
-      const source = vocabulary ? undefined : plain.get(factId);
-      if (source) made.set(factId, (vocabulary = { all: setVocabulary(source.all), names: setVocabulary(source.names) }));
-      return vocabulary;
+/** The index over its arrays. Nothing is copied or converted here: a restored snapshot answers its first question at once. */
+export function searchIndexOf(data: IndexData): SearchIndex {
+  let positions: Map<string, number> | undefined;
+  const positionOf = (factId: string) => (positions ??= new Map(data.factIds.map((id, i) => [id, i]))).get(factId);
+  const vocabularyOf = (termLists: Postings, wordLists: Postings, f: number): Vocabulary => ({
+    terms: { has: (term) => termLists.has(f, data.terms.idOf(term)) },
+    words: { has: (word) => wordLists.has(f, data.words.idOf(word)) },
+  });
+  const names: NameTable = {
+    count: data.names.fact.length,
+    factOf: (i) => data.names.fact[i]!,
+    at(i) {
+      const name = data.names.text[i]!;
+      const kind = data.names.kind[i]!;
+      return { factId: data.factIds[data.names.fact[i]!]!, name, folded: nameKey(name), words: nameWords(name), kind: NAME_KINDS[kind & 3]!, language: kind & 4 ? 'fr' : 'en' };
     },
   };
-}
-
-export function snapshotSearchIndex(index: SearchIndex): IndexSnapshot {
-  if (!(index.factVocabulary instanceof Map)) throw new Error('only a freshly built index can be snapshotted');
-  const vocabularies = index.factVocabulary as ReadonlyMap<string, { all: Vocabulary; names: Vocabulary }>;
+  let bm25: Bm25Index | undefined;
+  let fuzzyNames: FuzzyNames<FactName> | undefined;
+  let vocabulary: SpellingDictionary | undefined;
   return {
-    factCount: index.factCount,
-    bm25: index.bm25.toJSON(),
-    exactNames: [...index.exactNames],
-    names: [...index.names],
-    trigrams: index.fuzzyNames.trigramPostings(),
-    factVocabulary: [...vocabularies].map(([id, v]) => [id, { all: plainVocabulary(v.all), names: plainVocabulary(v.names) }]),
-    documentFrequency: [...index.documentFrequency],
-    vocabulary: [...index.vocabulary],
-    referenceNames: [...index.referenceNames],
-    errorTemplates: [...index.errorTemplates],
-    traits: [...index.traits],
-  };
-}
-
-export function restoreSearchIndex(snapshot: IndexSnapshot): SearchIndex {
-  // The spelling dictionary is only needed for a word the base does not know: built on first use, it stays off
-  // the start-up path of a one-question `ask`.
-  let vocabulary: SearchableMap<number> | undefined;
-  return {
+    data,
+    factCount: data.factIds.length,
+    factIds: data.factIds,
+    get bm25() {
+      return (bm25 ??= Bm25Index.fromParts(data.terms, data.bm25));
+    },
+    exactNames: {
+      get(key) {
+        const at = data.exactKeys.idOf(key);
+        return at < 0 ? undefined : data.factIds[data.exactFacts[at]!];
+      },
+    },
+    names,
+    get fuzzyNames() {
+      return (fuzzyNames ??= new FuzzyNames(names.count, names.at, FUZZY_OPTIONS, { grams: data.trigrams, names: data.trigramNames }));
+    },
+    factVocabulary: {
+      get(factId) {
+        const f = positionOf(factId);
+        if (f === undefined) return undefined;
+        return { all: vocabularyOf(data.factTerms, data.factWords, f), names: vocabularyOf(data.curatedTerms, data.curatedWords, f) };
+      },
+    },
+    documentFrequency: {
+      get(term) {
+        const t = data.terms.idOf(term);
+        return t < 0 ? undefined : data.documentFrequency[t];
+      },
+      has: (term) => data.terms.idOf(term) >= 0,
+    },
     get vocabulary() {
-      return (vocabulary ??= SearchableMap.from(snapshot.vocabulary));
+      return (vocabulary ??= new SpellingDictionary(data.words, data.wordFrequency, data.spellingTrie));
     },
-    factCount: snapshot.factCount,
-    bm25: Bm25Index.fromJSON(snapshot.bm25),
-    exactNames: new Map(snapshot.exactNames),
-    names: snapshot.names,
-    fuzzyNames: fuzzyNamesOf(snapshot.names, snapshot.trigrams),
-    factVocabulary: lazyVocabularies(snapshot.factVocabulary),
-    documentFrequency: new Map(snapshot.documentFrequency),
-    referenceNames: new Map(snapshot.referenceNames),
-    errorTemplates: snapshot.errorTemplates,
-    traits: new Map(snapshot.traits),
+    referenceNames: {
+      get(key) {
+        const at = data.referenceKeys.idOf(key);
+        return at < 0 ? undefined : [...data.referenceFacts.of(at)].map((f) => data.factIds[f]!);
+      },
+    },
+    get errorTemplates() {
+      return data.errorTemplates;
+    },
+    traits: {
+      get(factId) {
+        const f = positionOf(factId);
+        return f === undefined ? undefined : data.traits[f];
+      },
+    },
   };
+}
+
+export function buildSearchIndex(facts: readonly Fact[]): SearchIndex {
+  return searchIndexOf(buildIndexData(facts));
 }

@@ -32,16 +32,16 @@ export function correctWord(index: SearchIndex, word: string): string | undefine
 }
 
 /**
- * Dictionary words within `allowance` edits, counting an adjacent transposition ("mdoe") as one edit. The radix
- * tree only knows Levenshtein edits, in which a transposition costs two; searching one edit further finds those too
+ * Dictionary words within `allowance` edits, counting an adjacent transposition ("mdoe") as one edit. The dictionary
+ * walk only knows Levenshtein edits, in which a transposition costs two; searching one edit further finds those too
  * but explores far more of a large dictionary, so the transposed spellings are looked up one edit closer instead.
  */
 function* neighbours(index: SearchIndex, word: string, allowance: number): Generator<[string, number]> {
-  for (const [candidate, [frequency]] of index.vocabulary.fuzzyGet(word, allowance)) yield [candidate, frequency];
+  yield* index.vocabulary.near(word, allowance);
   for (let i = 0; i + 1 < word.length; i++) {
     if (word[i] === word[i + 1]) continue;
     const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
-    for (const [candidate, [frequency]] of index.vocabulary.fuzzyGet(swapped, allowance - 1)) yield [candidate, frequency];
+    yield* index.vocabulary.near(swapped, allowance - 1);
   }
 }
 

@@ -19,7 +19,7 @@ afterEach(() => {
   removeCopies();
 });
 
-const snapshotFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.json'));
+const snapshotFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.snap'));
 
 describe('opening the engine from a snapshot', () => {
   it('GIVEN the shipped base THEN the restored engine answers every evaluation question exactly as the freshly built one', async () => {

@@ -40,7 +40,7 @@ export function syntheticBase(kb: KnowledgeBase, times: number, seed = 44): Know
       const vary = (text: string) => varyText(text, random, variants);
       facts.push({
         ...fact,
-        id: `${fact.id}-s${copy}`,
+        id: `${fact.id}--copy-${copy}`, // "--" never appears in a real id: "cfg-acpi-s3" is one
         title: { en: vary(fact.title.en), fr: vary(fact.title.fr) },
         aliases: { en: fact.aliases.en.map(vary), fr: fact.aliases.fr.map(vary) },
         text: { en: vary(fact.text.en), ...(fact.text.fr ? { fr: vary(fact.text.fr) } : {}) },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FuzzyNames } from '../../src/search/fuzzy-names.ts';
 
 const options = { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.34, minMatchCharLength: 2 };
-const names = (list: string[]) => new FuzzyNames(list.map((name) => ({ name })), (n) => n.name, options);
+const names = (list: string[]) => FuzzyNames.of(list.map((name) => ({ name })), (n) => n.name, options);
 
 describe('fuzzy names', () => {
   it('GIVEN a small base THEN a typo still finds the name: no trigram is too common to count there', () => {
