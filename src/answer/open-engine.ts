@@ -8,10 +8,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
-import { searchIndexOf } from '../search/search-index.ts';
+import { buildIndexData, searchIndexOf } from '../search/search-index.ts';
 import { indexFromSections, indexSections } from '../snapshot/index-sections.ts';
 import { knowledgeFromSections, knowledgeSections } from '../snapshot/knowledge-sections.ts';
-import { encodeSections, readSections } from '../snapshot/sections-file.ts';
+import { encodeSections, readSnapshotFile, sectionsOf } from '../snapshot/sections-file.ts';
 import { createAnswerEngine, type AnswerEngine } from './engine.ts';
 
 /** Kept with the dependencies, like other tools' caches: `npm ci` starts from a clean slate. */
@@ -49,39 +49,45 @@ export interface OpenedEngine {
  * a missing, stale or unreadable snapshot only means the slow path, and a snapshot that cannot be written is skipped.
  */
 export async function openAnswerEngine(options: OpenEngineOptions = {}): Promise<OpenedEngine> {
+  const { bytes, from } = await engineSnapshot(options);
+  return { engine: engineFromSnapshot(bytes), from };
+}
+
+/** A snapshot's bytes as an engine: its arrays used where they lie, its lists and facts parsed when first needed. */
+export function engineFromSnapshot(bytes: Buffer): AnswerEngine {
+  const sections = sectionsOf(bytes);
+  if (!sections) throw new Error('not a snapshot of the answer engine');
+  return createAnswerEngine(knowledgeFromSections(sections), searchIndexOf(indexFromSections(sections)));
+}
+
+/**
+ * The snapshot of a knowledge folder, as bytes: read while current, else built from the files (and written, when
+ * snapshots are kept). The slow part of opening an engine, and all of what the reload worker does.
+ */
+export async function engineSnapshot(options: OpenEngineOptions = {}): Promise<{ bytes: Buffer; from: OpenedEngine['from'] }> {
   const knowledgeDir = resolve(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   const snapshotDir = options.snapshotDir === undefined ? snapshotDirFromEnv(process.env.XENBOT_SNAPSHOT_DIR) : options.snapshotDir;
   const fingerprint = snapshotDir ? fingerprintOf(knowledgeDir) : '';
   const file = snapshotDir ? join(snapshotDir, snapshotName(knowledgeDir)) : '';
 
-  const restored = snapshotDir ? readSnapshot(file, fingerprint) : undefined;
-  if (restored) return { engine: restored, from: 'snapshot' };
+  const current = snapshotDir ? readSnapshotFile(file, fingerprint) : undefined;
+  if (current) return { bytes: current, from: 'snapshot' };
 
   // Imported here so the snapshot path never pays for the YAML parser and the schema library.
   const { loadKnowledge } = await import('../knowledge/load.ts');
   const kb = loadKnowledge(knowledgeDir);
   await nextTurn(); // a running bot's waiting events get through between the two long steps
-  const engine = createAnswerEngine(kb);
-  if (snapshotDir) writeSnapshot(snapshotDir, file, fingerprint, engine);
-  return { engine, from: 'files' };
+  const bytes = encodeSections(fingerprint, { ...knowledgeSections(kb), ...indexSections(buildIndexData(kb.facts)) });
+  if (snapshotDir) writeSnapshot(snapshotDir, file, bytes);
+  return { bytes, from: 'files' };
 }
 
-function readSnapshot(file: string, fingerprint: string): AnswerEngine | undefined {
-  const sections = readSections(file, fingerprint);
-  if (!sections) return undefined; // none yet, damaged or stale: rebuild
-  try {
-    return createAnswerEngine(knowledgeFromSections(sections), searchIndexOf(indexFromSections(sections)));
-  } catch {
-    return undefined;
-  }
-}
-
-function writeSnapshot(dir: string, file: string, fingerprint: string, engine: AnswerEngine): void {
+function writeSnapshot(dir: string, file: string, bytes: Buffer): void {
   // Written aside and renamed, so a reader never sees half a file, even with two processes starting at once.
   const partial = `${file}.${process.pid}-${threadId}-${randomUUID()}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(partial, encodeSections(fingerprint, { ...knowledgeSections(engine.kb), ...indexSections(engine.index.data) }));
+    writeFileSync(partial, bytes);
     renameSync(partial, file);
     pruneSnapshots(dir);
   } catch {

@@ -39,7 +39,7 @@ export async function openContext(config: CommonConfig, logger: Logger, extra: P
     throw error;
   }
   const { engine } = opened;
-  logger.info({ facts: engine.kb.facts.length, sources: engine.kb.sources.size, from: opened.from }, 'knowledge base loaded');
+  logger.info({ facts: engine.index.factCount, sources: engine.kb.sources.size, from: opened.from }, 'knowledge base loaded');
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   // The store never stops the bot: a failure is a warning, and the bot answers without it (store/recorder.ts).
@@ -48,7 +48,7 @@ export async function openContext(config: CommonConfig, logger: Logger, extra: P
     : new Recorder({ path: dbPathFromEnv(config.XENBOT_DB), logger, retentionDays: config.RETENTION_DAYS, recordQuestions: config.RECORD_QUESTIONS });
   recorder?.start();
   const metrics = new Metrics();
-  metrics.knowledgeFacts.set(engine.kb.facts.length);
+  metrics.knowledgeFacts.set(engine.index.factCount);
   const ctx: BotContext = {
     engine,
     logger,

@@ -1,5 +1,5 @@
 // Reloads knowledge/ into the running bot on SIGHUP or SIGUSR2: validate all of it, build the engine, then swap; a broken base changes nothing.
-import { openAnswerEngine } from '../answer/open-engine.ts';
+import { openAnswerEngineInWorker } from '../answer/open-in-worker.ts';
 import { formatIssue, KnowledgeError } from '../knowledge/issues.ts';
 import { readAboutInfo } from './about-info.ts';
 import type { BotContext } from './interactions/context.ts';
@@ -11,26 +11,24 @@ export type ReloadResult = { ok: true; facts: number; durationMs: number } | { o
  * the error is logged and the base already in service stays. Handlers get a copy of `ctx` per event (bot.ts),
  * so an interaction in flight finishes on the base it started with.
  *
- * Cost, on the event loop (events that arrive meanwhile wait): hashing the knowledge files, then either restoring
- * the index snapshot when nothing changed, or loading and indexing the YAML and writing a new snapshot (first row
- * of the cold-start table in docs/performance.md: about 1.7–2 s for a whole `ask` run on an idle machine), with
- * one turn of the loop between loading and indexing. That is inside Discord's 3 s to acknowledge on a normal host,
- * not on an overloaded one (2–4 s measured at load average 10 on 2 cores): the README says to reload at a quiet
- * moment. Building in a worker and handing over its snapshot would free the loop; not done yet.
+ * Hashing, parsing, validating and indexing the files happen in a worker thread (open-in-worker.ts); this thread
+ * only wraps the finished snapshot, so interactions keep being answered while a large base is rebuilt
+ * (npm run bench, "reload").
  */
 export async function reloadKnowledge(ctx: BotContext, dir: string): Promise<ReloadResult> {
   const started = performance.now();
   try {
-    const { engine } = await openAnswerEngine({ knowledgeDir: dir });
-    const kb = engine.kb;
+    const { engine } = await openAnswerEngineInWorker({ knowledgeDir: dir });
     const about = readAboutInfo(dir);
     ctx.engine = engine;
     ctx.about = about;
     const durationMs = Math.round(performance.now() - started);
-    ctx.logger.info({ facts: kb.facts.length, sources: kb.sources.size, durationMs }, 'knowledge base reloaded');
+    // The count from the index: listing the facts would parse every one of them here, on the event loop.
+    const facts = engine.index.factCount;
+    ctx.logger.info({ facts, sources: engine.kb.sources.size, durationMs }, 'knowledge base reloaded');
     ctx.metrics?.reloads.inc({ result: 'ok' });
-    ctx.metrics?.knowledgeFacts.set(kb.facts.length);
-    return { ok: true, facts: kb.facts.length, durationMs };
+    ctx.metrics?.knowledgeFacts.set(facts);
+    return { ok: true, facts, durationMs };
   } catch (error) {
     const problems = error instanceof KnowledgeError ? error.issues.map(formatIssue) : [String((error as Error)?.message ?? error)];
     ctx.metrics?.reloads.inc({ result: 'failed' });

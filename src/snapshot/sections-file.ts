@@ -67,8 +67,8 @@ export interface Sections {
   json<T>(name: string): T;
 }
 
-/** The sections of `file` if it is a snapshot with this fingerprint; undefined if missing, damaged or stale. */
-export function readSections(file: string, fingerprint: string): Sections | undefined {
+/** The bytes of `file` if it is a whole snapshot with this fingerprint; undefined if missing, damaged or stale. */
+export function readSnapshotFile(file: string, fingerprint: string): Buffer | undefined {
   let header: Header;
   try {
     const fd = openSync(file, 'r');
@@ -82,13 +82,21 @@ export function readSections(file: string, fingerprint: string): Sections | unde
     } finally {
       closeSync(fd);
     }
+    if (header.fingerprint !== fingerprint) return undefined;
+    const bytes = readFileSync(file);
+    return sectionsOf(bytes) ? bytes : undefined;
   } catch {
     return undefined;
   }
-  if (header.fingerprint !== fingerprint) return undefined;
-  let bytes: Buffer;
+}
+
+/** The sections of a snapshot's bytes (read from a file, or handed over by the reload worker); undefined if damaged. */
+export function sectionsOf(bytes: Buffer): Sections | undefined {
+  let header: Header;
   try {
-    bytes = readFileSync(file);
+    if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+    const length = bytes.readUInt32LE(MAGIC.length);
+    header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length)) as Header;
   } catch {
     return undefined;
   }
@@ -96,10 +104,10 @@ export function readSections(file: string, fingerprint: string): Sections | unde
   if (Object.values(header.sections).some((s) => s.offset + s.length > bytes.byteLength)) return undefined;
   const entry = (name: string, kind: Kind) => {
     const found = header.sections[name];
-    if (!found || found.kind !== kind || found.offset + found.length > bytes.byteLength) throw new Error(`snapshot section ${name} is missing or damaged`);
+    if (!found || found.kind !== kind) throw new Error(`snapshot section ${name} is missing`);
     return found;
   };
-  // A view when the file's buffer is aligned for the type, as it is when read whole; a copy otherwise.
+  // A view when the buffer is aligned for the type, as it is when read whole; a copy otherwise.
   const view = <T>(name: string, kind: Kind, size: number, Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T): T => {
     const { offset, length } = entry(name, kind);
     const at = bytes.byteOffset + offset;
