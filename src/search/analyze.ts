@@ -1,8 +1,7 @@
 // Turns text into search terms, the same way for the index and for questions: words, compounds, versions, stems.
-// nlp.js's Snowball stemmers: the same stems as the snowball-stemmers package on every word of a 10× base, 3 to 4
-// times faster, and stemming was most of the index build (npm run bench).
-import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
-import StemmerFr from '@nlpjs/lang-fr/src/stemmer-fr.js';
+import { createRequire } from 'node:module';
+import type StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
+import type StemmerFr from '@nlpjs/lang-fr/src/stemmer-fr.js';
 import { foldAccents } from '../text/fold.ts';
 import { expandSynonyms } from './glossary.ts';
 import { isStopWord } from './stopwords.ts';
@@ -19,22 +18,71 @@ export interface WordGroup {
   readonly compound?: { readonly parts: readonly string[]; readonly joined: string };
 }
 
-const english = new StemmerEn();
-const french = new StemmerFr();
+/**
+ * nlp.js's Snowball stemmers: the same stems as the snowball-stemmers package on every word of a 10× base, 3 to 4
+ * times faster. Loaded on first use: their modules take 50 ms to load, and a question whose words the base uses
+ * finds their stems in the table its snapshot carries (useKnownStems).
+ */
+let stemmers: { english: StemmerEn; french: StemmerFr } | undefined;
+function loadStemmers(): { english: StemmerEn; french: StemmerFr } {
+  const require = createRequire(import.meta.url);
+  const English = require('@nlpjs/lang-en-min/src/stemmer-en.js') as typeof StemmerEn;
+  const French = require('@nlpjs/lang-fr/src/stemmer-fr.js') as typeof StemmerFr;
+  return { english: new English(), french: new French() };
+}
+
 const stemCache = new Map<string, readonly string[]>();
 /** Bounded, as questions are user input; large enough for the vocabulary of a base many times this one. */
 const STEM_CACHE_LIMIT = 200_000;
 
+/** Stems known in advance, word → stems: a pure function's results, so any table is right for any base. */
+export interface StemTable {
+  get(word: string): readonly string[] | undefined;
+}
+const knownStems: StemTable[] = [];
+/** Words stemmed while a collector is set, for the table a snapshot keeps. */
+let collected: Map<string, readonly string[]> | undefined;
+
 /** English and French stems of a lower-case word, computed on the accented form and then folded. */
 export function stems(word: string): readonly string[] {
-  const cached = stemCache.get(word);
-  if (cached) return cached;
+  let result = stemCache.get(word);
+  if (!result) {
+    for (const table of knownStems) if ((result = table.get(word))) break;
+    result ??= computeStems(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, result);
+  }
+  collected?.set(word, result);
+  return result;
+}
+
+function computeStems(word: string): readonly string[] {
   const folded = foldAccents(word);
   // Versions, numbers and very short words are kept as they are: stemming "4.4" or "pv" only loses information.
-  const result = /\d/.test(word) || word.length <= 3 ? [folded] : [...new Set([foldAccents(english.stemWord(word)), foldAccents(french.stemWord(word))])];
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, result);
-  return result;
+  if (/\d/.test(word) || word.length <= 3) return [folded];
+  const { english, french } = (stemmers ??= loadStemmers());
+  return [...new Set([foldAccents(english.stemWord(word)), foldAccents(french.stemWord(word))])];
+}
+
+/** Consult `table` before stemming (a restored snapshot's); the most recent first, at most a few kept. */
+export function useKnownStems(table: StemTable): void {
+  if (knownStems.includes(table)) return;
+  knownStems.unshift(table);
+  knownStems.length = Math.min(knownStems.length, 4);
+}
+
+/** Runs `work` and returns its result with every word it stemmed, sorted: the table a snapshot keeps. */
+export function collectingStems<T>(work: () => T): { result: T; stems: Array<[string, readonly string[]]> } {
+  const outer = collected;
+  const inner = new Map<string, readonly string[]>();
+  collected = inner;
+  try {
+    const result = work();
+    return { result, stems: [...inner].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+  } finally {
+    collected = outer;
+    inner.forEach((value, word) => outer?.set(word, value));
+  }
 }
 
 // French elisions (l'ABI, qu'est-ce, d'événements) and English contractions (what's, doesn't).
@@ -77,6 +125,8 @@ export interface AnalyzeOptions {
 interface TokenAnalysis {
   folded: string;
   group: WordGroup | undefined;
+  /** The words that were stemmed, so that a collector sees them when the analysis comes from the cache. */
+  stemmed: readonly string[];
 }
 
 /**
@@ -89,24 +139,28 @@ const TOKEN_CACHE_LIMIT = 200_000;
 function analyzeToken(surface: string, forQuery: boolean): TokenAnalysis {
   const cache = tokenCache[forQuery ? 1 : 0];
   const cached = cache.get(surface);
-  if (cached) return cached;
+  if (cached) {
+    if (collected) for (const word of cached.stemmed) stems(word);
+    return cached;
+  }
   const folded = foldAccents(surface);
   const kept = VERSION.test(surface) ? [surface] : parts(surface);
   const content = kept.filter((p) => !isStopWord(foldAccents(p), forQuery));
   let group: WordGroup | undefined;
+  const stemmed: string[] = [];
   if (content.length > 0) {
     const words = new Set(content.map(foldAccents));
     const joined = kept.length > 1 ? kept.map(foldAccents).join('') : undefined;
     if (joined) words.add(joined); // "64-bit" also matches "64bit"
     for (const word of [...words]) for (const synonym of expandSynonyms(word)) words.add(synonym);
     const terms = new Set<string>();
-    for (const word of words) for (const stem of stems(word)) terms.add(stem);
-    for (const part of content) for (const stem of stems(part)) terms.add(stem);
+    stemmed.push(...words, ...content);
+    for (const word of stemmed) for (const stem of stems(word)) terms.add(stem);
     const compound = joined && content.length > 1 ? { parts: content.map(foldAccents), joined } : undefined;
     group = { surface, words: [...words], terms: [...terms], ...(compound ? { compound } : {}) };
   }
   if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
-  const analysis = { folded, group };
+  const analysis = { folded, group, stemmed };
   cache.set(surface, analysis);
   return analysis;
 }

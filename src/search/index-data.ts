@@ -56,6 +56,9 @@ export interface IndexData {
   readonly referenceKeys: SortedStrings;
   readonly referenceFacts: Postings;
   readonly errorTemplates: readonly ErrorTemplate[];
+  /** The stems of every word of the base, by word (sorted): a question made of the base's words needs no stemmer. */
+  readonly stemWords: SortedStrings;
+  readonly stems: ReadonlyArray<readonly string[]>;
   /** By fact position. */
   readonly traits: readonly FactTraits[];
 }

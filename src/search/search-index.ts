@@ -3,7 +3,7 @@
 // arrays (index-data.ts), the same whether just built or read back from a snapshot.
 import type { Fact, Intent, ReferenceKind, Scope } from '../knowledge/schema.ts';
 import { foldAccents, nameKey, referenceNameKeys } from '../text/fold.ts';
-import { analyze, type WordGroup } from './analyze.ts';
+import { analyze, collectingStems, useKnownStems, type WordGroup } from './analyze.ts';
 import { Bm25Index } from './bm25.ts';
 import { compileErrorTemplate, type ErrorTemplate } from './error-match.ts';
 import { FuzzyNames, trigramIndex } from './fuzzy-names.ts';
@@ -136,7 +136,7 @@ function sortedColumns(entries: ReadonlyMap<string, number>): { keys: SortedStri
 export function buildIndexData(facts: readonly Fact[]): IndexData {
   // Each field is analysed once and the result shared by BM25 and the coverage vocabularies.
   const documents = facts.map(fieldsOf);
-  const analysed = documents.map((doc) => FIELDS.map((field) => analyze(doc[field])));
+  const { result: analysed, stems } = collectingStems(() => documents.map((doc) => FIELDS.map((field) => analyze(doc[field]))));
   const allTerms = new Set<string>();
   const allWords = new Set<string>();
   for (const fields of analysed) {
@@ -244,6 +244,8 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
     trigramNames: trigrams.names,
     referenceKeys,
     referenceFacts: Postings.fromLists(referenceKeys.list().map((key) => referenceOwners.get(key)!)),
+    stemWords: SortedStrings.of(stems.map(([word]) => word)),
+    stems: stems.map(([, wordStems]) => wordStems),
     errorTemplates: facts.flatMap((fact) => fact.errors.map((message) => compileErrorTemplate(fact.id, message))),
     traits: facts.map((f) => ({ intent: f.intent, scope: f.scope, topic: f.topic, related: f.related, ...(f.reference ? { reference: f.reference.kind } : {}) })),
   };
@@ -274,6 +276,13 @@ export function searchIndexOf(data: IndexData): SearchIndex {
       return { factId: data.factIds[data.names.fact[i]!]!, name, folded: nameKey(name), words: nameWords(name), kind: NAME_KINDS[kind & 3]!, language: kind & 4 ? 'fr' : 'en' };
     },
   };
+  // Questions are stemmed with the base's own table first: the stemmers then load only for a word the base lacks.
+  useKnownStems({
+    get(word) {
+      const at = data.stemWords.idOf(word);
+      return at < 0 ? undefined : data.stems[at];
+    },
+  });
   let bm25: Bm25Index | undefined;
   let fuzzyNames: FuzzyNames<FactName> | undefined;
   let vocabulary: SpellingDictionary | undefined;

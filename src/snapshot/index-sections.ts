@@ -9,7 +9,7 @@ import { SortedStrings } from '../search/sorted-strings.ts';
 import type { SectionValue, Sections } from './sections-file.ts';
 
 const POSTINGS = ['factTerms', 'curatedTerms', 'factWords', 'curatedWords', 'completionKeyNames', 'completionWordNames', 'trigramNames', 'referenceFacts'] as const;
-const STRINGS = ['terms', 'words', 'completionKeys', 'completionWords', 'exactKeys', 'trigrams', 'referenceKeys'] as const;
+const STRINGS = ['terms', 'words', 'completionKeys', 'completionWords', 'exactKeys', 'trigrams', 'referenceKeys', 'stemWords'] as const;
 const ARRAYS = ['documentFrequency', 'wordFrequency', 'exactFacts', 'nameKeyIds', 'referenceOrder'] as const;
 
 export function indexSections(data: IndexData): Record<string, SectionValue> {
@@ -19,6 +19,7 @@ export function indexSections(data: IndexData): Record<string, SectionValue> {
     'index.names.fact': data.names.fact,
     'index.names.kind': data.names.kind,
     'index.errorTemplates': { json: data.errorTemplates },
+    'index.stems': { json: data.stems },
     'index.traits': { json: data.traits },
     'index.bm25': { json: { boosts: data.bm25.boosts, averageLengths: data.bm25.averageLengths } },
   };
@@ -85,6 +86,7 @@ export function indexFromSections(sections: Sections): IndexData {
     letter: sections.u16('index.trie.letter'),
     word: signed('index.trie.word'),
   }));
+  const stems = once(() => sections.json<string[][]>('index.stems'));
   const pickerOrder = once(() => ({ en: sections.u32('index.pickerOrder.en'), fr: sections.u32('index.pickerOrder.fr') }));
   const errorTemplates = once(() => sections.json<ErrorTemplate[]>('index.errorTemplates'));
   const traits = once(() => sections.json<FactTraits[]>('index.traits'));
@@ -100,6 +102,9 @@ export function indexFromSections(sections: Sections): IndexData {
     },
     get errorTemplates() {
       return errorTemplates();
+    },
+    get stems() {
+      return stems();
     },
     get pickerOrder() {
       return pickerOrder();
