@@ -8,8 +8,8 @@ const engine = createAnswerEngine(loadKnowledge());
 describe('questions reported by users', () => {
   it.each([
     ['How much memory does dom0 need?', 'dom0-memory-sizing'],
-    ['How do I live migrate a guest with xl?', 'live-migration-howto'],
-    ['What is Remus and does 4.4 support it?', 'remus-ha-4-4'],
+    ['How do I live migrate a guest with xl?', 'xl-migrate'],
+    ['What is Remus and does 4.4 support it?', 'xl-remus'],
     ['release date of xen 4.4', 'xen-4-4-release-date'],
     ['which CPU schedulers ship with it?', 'schedulers'],
     ['xl migrate', 'xl-migrate'],
