@@ -53,7 +53,8 @@ function offerPrefixMatches(index: SearchIndex, typed: string, order: Uint32Arra
     for (let k = first; k < to; k++) for (const position of completionKeyNames.of(k)) take(position, 1);
     return;
   }
-  for (const position of order) {
+  for (let i = 0; i < order.length; i++) {
+    const position = order[i]!;
     const key = nameKeyIds[position]!;
     if (key >= first && key < to && !take(position, 1)) return;
   }

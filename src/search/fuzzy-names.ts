@@ -69,7 +69,10 @@ export class FuzzyNames<T> {
     const shared = (this.shared ??= new Uint16Array(this.count));
     const touched: number[] = [];
     for (const gram of grams) {
-      for (const i of this.namesWith(gram) ?? []) {
+      const names = this.namesWith(gram);
+      if (!names) continue;
+      for (let k = 0; k < names.length; k++) {
+        const i = names[k]!;
         const count = shared[i]!;
         if (count === 0) touched.push(i);
         shared[i] = count + 1;

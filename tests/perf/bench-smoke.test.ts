@@ -5,13 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionSet } from '../../src/quality/question-set.ts';
-import { FIXTURE_DIR } from '../helpers/knowledge.ts';
+import { FIXTURE_DIR, fixtureEngine } from '../helpers/knowledge.ts';
 import { measureBotMemory } from './bot-memory.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureEndToEnd } from './end-to-end.ts';
 import { benchEngine } from './engine-size.ts';
 import { ENGINE_AREAS, summarise } from './profile-summary.ts';
+import { measureReloadUnderLoad } from './reload-under-load.ts';
 import { renderReport, spliceReport, targets, type BenchFigures } from './report.ts';
+import { writeSyntheticKnowledge } from './synthetic-knowledge.ts';
 
 const finite = (...values: number[]) => values.every((v) => Number.isFinite(v));
 const SLOW = 90_000; // processes and a bot start on a machine that may be busy
@@ -40,9 +42,25 @@ describe('npm run bench, in miniature', () => {
     expect(triple!.top1).toBeUndefined(); // quality is measured on the real, unmultiplied base only
   }, SLOW);
 
-  it('GIVEN the compiled ask THEN times a first run from the files and a run from the snapshot', () => {
+  it('GIVEN the compiled ask THEN times a first run from the files and a run from the snapshot, on the real base and a larger folder', () => {
     figures.coldStart = measureColdStart(1);
     expect(finite(figures.coldStart.fromFilesMs, figures.coldStart.fromSnapshot.p50)).toBe(true);
+    const facts = figures.engine[0]!.facts;
+    const dir = writeSyntheticKnowledge(2, FIXTURE_DIR);
+    try {
+      const larger = measureColdStart(1, dir, 2 * facts);
+      expect(finite(larger.fromFilesMs, larger.fromFilesPeakRssMb!, larger.fromSnapshot.p50, larger.fromSnapshotPeakRssMb!)).toBe(true);
+      figures.starts = [{ ...figures.coldStart, facts }, larger];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, SLOW);
+
+  it('GIVEN a reload of a larger base under load THEN measures the commands answered meanwhile and the event loop', async () => {
+    figures.reload = await measureReloadUnderLoad(2, fixtureEngine(), FIXTURE_DIR);
+    expect(figures.reload.result.ok).toBe(true);
+    expect(figures.reload.latencyMs.n).toBeGreaterThan(0);
+    expect(finite(figures.reload.eventLoopDelayMs.p99)).toBe(true);
   }, SLOW);
 
   it('GIVEN the compiled bot on the fake Discord, started as npm start does THEN reads its resident memory', async () => {
@@ -69,11 +87,20 @@ describe('npm run bench, in miniature', () => {
 
   it('GIVEN all the figures THEN the report has every section and checks every target', () => {
     const report = renderReport(figures);
-    for (const heading of ['## Targets', '## The answer engine by base size', '## Where a question\'s time goes at 3×', '## Cold start of `ask`', '## The running bot', '## End to end through the fake Discord']) {
+    for (const heading of [
+      '## Targets',
+      '## The answer engine by base size',
+      "## Where a question's time goes at 3×",
+      '## Start-up of `ask`, by base size',
+      '## Reloading a 2× base while answering',
+      '## The running bot',
+      '## End to end through the fake Discord',
+    ]) {
       expect(report).toContain(heading);
     }
     expect(report).toContain(`3× (${figures.engine[1]!.facts} facts)`);
-    expect(targets(figures)).toHaveLength(11);
+    // Real base 4, the 3× base 2, speed-up 1, ask 1, the larger start 2, reload 1, end to end 3, the bot 2.
+    expect(targets(figures)).toHaveLength(16);
   });
 });
 

@@ -9,12 +9,23 @@ import { completeFacts } from '../../src/search/autocomplete.ts';
 import { profiled } from './cpu-profile.ts';
 import { fuseBaseline } from './fuse-baseline.ts';
 import { memory, percentiles, seededRandom, timeEach, type Percentiles } from './measure.ts';
-import { syntheticBase } from './synthetic-base.ts';
+import { buildIndexData, searchIndexOf } from '../../src/search/search-index.ts';
+import { indexSections } from '../../src/snapshot/index-sections.ts';
+import { knowledgeSections } from '../../src/snapshot/knowledge-sections.ts';
+import { encodeSections } from '../../src/snapshot/sections-file.ts';
+import { remixedBase, syntheticBase } from './synthetic-base.ts';
 
 export interface EngineFigures {
   times: number;
+  /** Which synthetic base: the real facts copied with varied words, or remixed (see synthetic-base.ts). */
+  generator: 'copies' | 'remix';
   facts: number;
   buildMs: number;
+  /** The snapshot's size per fact, and the time to encode it. */
+  snapshotBytesPerFact: number;
+  encodeMs: number;
+  /** Peak resident memory of this process by the end of the build (it runs alone for this size). */
+  peakRssMb: number;
   heapMb: number;
   rssMb: number;
   answer: Percentiles;
@@ -35,6 +46,7 @@ export interface EngineBenchOptions {
   /** Questions sent to the (slow) baseline; its top-1 uses every in-scope question on the real base. */
   baselineSample: number;
   knowledgeDir?: string;
+  generator?: EngineFigures['generator'];
   /** Also profile one more pass over the questions (after the timings, which it does not affect) into this file. */
   profile?: string;
 }
@@ -52,13 +64,19 @@ export async function benchEngine(options: EngineBenchOptions): Promise<EngineFi
   const kb = loadKnowledge(options.knowledgeDir);
   const questions = loadQuestionSet();
   const texts = questions.map((q) => q.question);
-  const base = syntheticBase(kb, options.times);
+  const generator = options.generator ?? 'copies';
+  const base = (generator === 'remix' ? remixedBase : syntheticBase)(kb, options.times);
 
   const before = memory();
   let started = performance.now();
-  const engine = createAnswerEngine(base);
+  const data = buildIndexData(base.facts);
   const buildMs = performance.now() - started;
+  const engine = createAnswerEngine(base, searchIndexOf(data));
   const after = memory();
+  started = performance.now();
+  const snapshot = encodeSections('bench', { ...knowledgeSections(base), ...indexSections(data) });
+  const encodeMs = performance.now() - started;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   for (const q of texts) engine.answer(q); // warm-up: JIT, stem cache
   const rounds = Array.from({ length: options.repeat }, () => texts).flat();
@@ -95,8 +113,12 @@ export async function benchEngine(options: EngineBenchOptions): Promise<EngineFi
 
   return {
     times: options.times,
+    generator,
     facts: base.facts.length,
     buildMs,
+    snapshotBytesPerFact: snapshot.byteLength / base.facts.length,
+    encodeMs,
+    peakRssMb,
     heapMb: after.heapMb - before.heapMb,
     rssMb: after.rssMb,
     answer: percentiles(answerSamples),
@@ -115,12 +137,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       repeat: { type: 'string', default: '5' },
       'baseline-sample': { type: 'string', default: '40' },
       profile: { type: 'string' },
+      generator: { type: 'string', default: 'copies' },
     },
   });
   const figures = await benchEngine({
     times: Number(values.times),
     repeat: Number(values.repeat),
     baselineSample: Number(values['baseline-sample']),
+    generator: values.generator === 'remix' ? 'remix' : 'copies',
     ...(values.profile ? { profile: values.profile } : {}),
   });
   process.stdout.write(`${JSON.stringify(figures)}\n`);

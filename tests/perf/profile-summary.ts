@@ -21,9 +21,10 @@ export type Areas = Array<[string, RegExp]>;
 export const ENGINE_AREAS: Areas = [
   ['fuzzy names: trigram shortlist and fuse.js', /src\/search\/fuzzy-names|node_modules\/fuse\.js\//],
   ['BM25', /src\/search\/bm25/],
-  ['spelling correction (radix tree, edit distance)', /src\/search\/(spelling|edit-distance)|minisearch\/dist\/es\/SearchableMap/],
+  ['index lookups (sorted lists, postings)', /src\/search\/(sorted-strings|postings|search-index)/],
+  ['spelling correction (trie walk, edit distance)', /src\/search\/(spelling|spelling-dictionary|edit-distance)/],
   ['ranking and coverage', /src\/search\/(rank|coverage)/],
-  ['analysis (words, stems, folding)', /src\/(search\/(analyze|stopwords|glossary|question-frame)|text\/)|node_modules\/snowball-stemmers/],
+  ['analysis (words, stems, folding)', /src\/(search\/(analyze|stopwords|glossary|question-frame)|text\/)|node_modules\/@nlpjs/],
   ['answer: decision, language, view', /src\/answer\//],
   ['garbage collector', /^\(garbage collector\)$/],
   ['idle', /^\(idle\)$/],
@@ -32,7 +33,7 @@ export const ENGINE_AREAS: Areas = [
 const AREAS: Areas = [
   ['fake Discord (tests/fake-discord)', /tests\/fake-discord\//],
   ['load driver (tests/perf, e2e harness)', /tests\/(perf|discord)\//],
-  ['bot: answer engine and search (src/answer, src/search, fuse.js, minisearch, stemmers)', /src\/(answer|search|knowledge|text)\/|node_modules\/(fuse\.js|minisearch|snowball-stemmers)\//],
+  ['bot: answer engine and search (src/answer, src/search, fuse.js, minisearch, stemmers)', /src\/(answer|search|knowledge|text)\/|node_modules\/(fuse\.js|@nlpjs)\//],
   ['bot: Discord handlers and rendering (src/discord)', /src\/discord\//],
   ['bot: logging (pino)', /node_modules\/(pino|sonic-boom|thread-stream|fast-redact)/],
   ['discord.js (client, rest, ws, builders)', /node_modules\/(@?discord|@discordjs|@sapphire|@vladfrangu)/],

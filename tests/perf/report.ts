@@ -4,6 +4,7 @@ import type { BotMemoryFigures } from './bot-memory.ts';
 import type { ColdStartFigures } from './cold-start.ts';
 import type { EndToEndRow } from './end-to-end.ts';
 import type { EngineFigures } from './engine-size.ts';
+import type { ReloadFigures } from './reload-under-load.ts';
 import { ms } from './measure.ts';
 
 export interface BenchFigures {
@@ -12,6 +13,9 @@ export interface BenchFigures {
   command: string;
   engine: EngineFigures[];
   coldStart?: ColdStartFigures;
+  /** `ask` on knowledge folders of several sizes: the real one, then synthetic ones written as YAML. */
+  starts?: ColdStartFigures[];
+  reload?: ReloadFigures;
   /** The bot's first start after a deploy (no snapshot yet), and a restart (snapshot restored). */
   botFromFiles?: BotMemoryFigures;
   botMemory?: BotMemoryFigures;
@@ -28,17 +32,25 @@ export interface Target {
   met: boolean;
 }
 
+const mb = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${value.toFixed(0)} MB` : '–');
+
 export function targets(figures: BenchFigures): Target[] {
-  const real = figures.engine.find((e) => e.times === 1);
-  const largest = [...figures.engine].sort((a, b) => b.times - a.times)[0];
+  const copies = figures.engine.filter((e) => e.generator !== 'remix');
+  const real = copies.find((e) => e.times === 1);
+  const largest = [...copies].sort((a, b) => b.times - a.times)[0];
   const list: Target[] = [];
   if (real) {
     list.push({ what: 'answer(), real base, p50', target: '≤ 0.3 ms', measured: `${ms(real.answer.p50)} ms`, met: real.answer.p50 <= 0.3 });
     list.push({ what: 'answer(), real base, p99', target: '≤ 2 ms', measured: `${ms(real.answer.p99)} ms`, met: real.answer.p99 <= 2 });
     list.push({ what: 'autocomplete, real base, p99', target: '≤ 2 ms', measured: `${ms(real.autocomplete.p99)} ms`, met: real.autocomplete.p99 <= 2 });
+    list.push({ what: 'index build, real base', target: '≤ 100 ms', measured: `${ms(real.buildMs, 0)} ms`, met: real.buildMs <= 100 });
+  }
+  for (const size of copies.filter((e) => e.times > 1)) {
+    const facts = `${size.times}× base (${size.facts.toLocaleString('en')} facts)`;
+    list.push({ what: `answer(), ${facts}, p99`, target: '≤ 10 ms', measured: `${ms(size.answer.p99)} ms`, met: size.answer.p99 <= 10 });
+    list.push({ what: `autocomplete, ${facts}, p99`, target: '≤ 5 ms', measured: `${ms(size.autocomplete.p99)} ms`, met: size.autocomplete.p99 <= 5 });
   }
   if (largest && largest.times > 1) {
-    list.push({ what: `answer(), ${largest.times}× base, p99`, target: '≤ 25 ms', measured: `${ms(largest.answer.p99)} ms`, met: largest.answer.p99 <= 25 });
     list.push({
       what: `speed-up over fuse.js alone, ${largest.times}× base`,
       target: '≥ 20×',
@@ -48,7 +60,34 @@ export function targets(figures: BenchFigures): Target[] {
   }
   if (figures.coldStart) {
     const p50 = figures.coldStart.fromSnapshot.p50;
-    list.push({ what: 'cold start of ask (snapshot), p50', target: '≤ 500 ms', measured: `${ms(p50, 0)} ms`, met: p50 <= 500 });
+    list.push({ what: '`ask` one question from the snapshot, real base, p50', target: '≤ 200 ms', measured: `${ms(p50, 0)} ms`, met: p50 <= 200 });
+  }
+  const biggestStart = [...(figures.starts ?? [])].sort((a, b) => (b.facts ?? 0) - (a.facts ?? 0))[0];
+  if (biggestStart && real && (biggestStart.facts ?? 0) > real.facts) {
+    const times = Math.round((biggestStart.facts ?? 0) / real.facts);
+    const first = biggestStart.fromFilesPeakRssMb ?? Number.NaN;
+    const later = biggestStart.fromSnapshotPeakRssMb ?? Number.NaN;
+    list.push({
+      what: `first run at ${times}× (load, index, snapshot)`,
+      target: '≤ 15 s, ≤ 1 GB peak RSS',
+      measured: `${(biggestStart.fromFilesMs / 1000).toFixed(1)} s, ${mb(first)}`,
+      met: biggestStart.fromFilesMs <= 15_000 && first <= 1024,
+    });
+    list.push({
+      what: `start from the snapshot at ${times}× (ask, p50)`,
+      target: '≤ 1.5 s, ≤ 500 MB RSS',
+      measured: `${(biggestStart.fromSnapshot.p50 / 1000).toFixed(2)} s, ${mb(later)}`,
+      met: biggestStart.fromSnapshot.p50 <= 1500 && later <= 500,
+    });
+  }
+  if (figures.reload) {
+    const r = figures.reload;
+    list.push({
+      what: `answering during a reload of a ${r.times}× base`,
+      target: 'event-loop delay p99 ≤ 50 ms, no interaction late',
+      measured: `p99 ${ms(r.eventLoopDelayMs.p99, 0)} ms; ${r.late} late of ${r.latencyMs.n}`,
+      met: r.eventLoopDelayMs.p99 <= 50 && r.late === 0 && r.failed === 0,
+    });
   }
   const slashSequential = figures.endToEnd?.find((r) => r.what === 'slash commands' && r.mode === 'sequential');
   if (slashSequential) {
@@ -61,7 +100,7 @@ export function targets(figures: BenchFigures): Target[] {
   }
   if (figures.botMemory) {
     const rss = figures.botMemory.rssAfterLoadMb;
-    list.push({ what: 'RSS of the running bot, real base', target: '≤ 150 MB', measured: `${rss.toFixed(0)} MB`, met: rss <= 150 });
+    list.push({ what: 'RSS of the running bot, real base', target: '≤ 100 MB', measured: `${rss.toFixed(0)} MB`, met: rss <= 100 });
     const first = figures.botFromFiles?.rssAfterLoadMb;
     if (first !== undefined) {
       list.push({ what: 'RSS of the bot on its first start (no snapshot)', target: '≤ 150 MB', measured: `${first.toFixed(0)} MB`, met: first <= 150 });
@@ -92,11 +131,12 @@ export function renderReport(figures: BenchFigures): string {
     '## The answer engine by base size',
     '',
     table(
-      ['', ...sizes.map((s) => `${s.times}× (${s.facts.toLocaleString('en')} facts)`)],
+      ['', ...sizes.map((s) => `${s.times}×${s.generator === 'remix' ? ' remixed' : ''} (${s.facts.toLocaleString('en')} facts)`)],
       [
         ['index build', ...sizes.map((s) => `${ms(s.buildMs, 0)} ms`)],
         ['heap after build', ...sizes.map((s) => `${s.heapMb.toFixed(0)} MB`)],
-        ['RSS after build', ...sizes.map((s) => `${s.rssMb.toFixed(0)} MB`)],
+        ['RSS after build / peak', ...sizes.map((s) => `${s.rssMb.toFixed(0)} / ${mb(s.peakRssMb)}`)],
+        ['snapshot: bytes per fact, encoding', ...sizes.map((s) => `${(s.snapshotBytesPerFact / 1024).toFixed(1)} KB, ${ms(s.encodeMs, 0)} ms`)],
         ['answer() p50 / p99 / max', ...sizes.map((s) => `${ms(s.answer.p50)} / ${ms(s.answer.p99)} / ${ms(s.answer.max)}`)],
         ['answers per second, one core', ...sizes.map((s) => s.qps.toFixed(0))],
         ['autocomplete p50 / p99', ...sizes.map((s) => `${ms(s.autocomplete.p50)} / ${ms(s.autocomplete.p99)}`)],
@@ -105,6 +145,9 @@ export function renderReport(figures: BenchFigures): string {
         ['xenbot faster by (mean / p50)', ...sizes.map((s) => `${s.speedup.mean.toFixed(0)}× / ${s.speedup.p50.toFixed(0)}×`)],
       ],
     ),
+    '',
+    '"Remixed" bases are of another shape: titles from one real fact with their words shuffled, text from sentences of',
+    'three others, so the vocabulary does not grow; the figures must hold for both shapes.',
     '',
     `answer() runs over the public question set (${sizes[0]?.answer.n ?? 0} timings at 1×); autocomplete over prefixes of`,
     'feature names (1 to 21 characters). The fuse.js baseline is one index over titles, aliases and texts with the whole',
@@ -130,20 +173,39 @@ export function renderReport(figures: BenchFigures): string {
       `fuse.js alone ${(100 * real.top1.baseline).toFixed(1)} %. Speed is not bought with quality.`,
     );
   }
-  if (figures.coldStart) {
-    const c = figures.coldStart;
+  const starts = figures.starts ?? (figures.coldStart ? [figures.coldStart] : []);
+  if (starts.length > 0) {
     parts.push(
       '',
-      '## Cold start of `ask`',
+      '## Start-up of `ask`, by base size',
       '',
-      'Process start to answer printed, `node dist/cli/ask.js --json "What is PVH?"` (what `npm run ask` runs, without npm\'s own start-up):',
+      'Process start to answer printed, `node dist/cli/ask.js --json "What is PVH?"` (what `npm run ask` runs, without',
+      "npm's own start-up), wall time and peak resident memory. The first run after a knowledge change reads, validates",
+      'and indexes the YAML and writes the snapshot; later runs open the snapshot. Larger folders are the real one plus',
+      'copies of every fact written as YAML (tests/perf/synthetic-knowledge.ts).',
       '',
       table(
-        ['', 'wall time'],
-        [
-          ['first run after a knowledge change (YAML parsed, validated, indexed; snapshot written)', `${ms(c.fromFilesMs, 0)} ms`],
-          [`later runs, from the snapshot (p50 / max of ${c.fromSnapshot.n})`, `${ms(c.fromSnapshot.p50, 0)} / ${ms(c.fromSnapshot.max, 0)} ms`],
-        ],
+        ['facts', 'first run', 'later runs (p50 / max)'],
+        starts.map((c) => [
+          c.facts !== undefined ? c.facts.toLocaleString('en') : '–',
+          `${ms(c.fromFilesMs, 0)} ms, ${mb(c.fromFilesPeakRssMb)}`,
+          `${ms(c.fromSnapshot.p50, 0)} / ${ms(c.fromSnapshot.max, 0)} ms, ${mb(c.fromSnapshotPeakRssMb)}`,
+        ]),
+      ),
+    );
+  }
+  if (figures.reload) {
+    const r = figures.reload;
+    parts.push(
+      '',
+      `## Reloading a ${r.times}× base while answering`,
+      '',
+      `The bot in one process with the fake Discord reloads a ${r.times}× knowledge folder (the worker thread reads, validates`,
+      `and indexes it) while \`/xen ask\` arrives every 50 ms. Reload ${r.result.ok ? `${(r.result.durationMs / 1000).toFixed(1)} s` : 'failed'}:`,
+      '',
+      table(
+        ['commands during the reload', 'latency p50 / p99 / max', 'late (≥ 3 s) or failed', 'event-loop delay p99 / max'],
+        [[String(r.latencyMs.n), `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p99)} / ${ms(r.latencyMs.max)}`, `${r.late} / ${r.failed}`, `${ms(r.eventLoopDelayMs.p99, 0)} / ${ms(r.eventLoopDelayMs.max, 0)} ms`]],
       ),
     );
   }

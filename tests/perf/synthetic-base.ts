@@ -50,3 +50,35 @@ export function syntheticBase(kb: KnowledgeBase, times: number, seed = 44): Know
   }
   return { ...kb, facts, factsById: new Map(facts.map((f) => [f.id, f])) };
 }
+
+/**
+ * A base of another shape, for figures that must not hold only for one generator: each new fact takes its title and
+ * aliases from one real fact with their words shuffled, and its text from sentences of three other real facts.
+ * Its vocabulary barely grows (no new words), where syntheticBase's grows with the size: the two bracket a real base.
+ */
+export function remixedBase(kb: KnowledgeBase, times: number, seed = 45): KnowledgeBase {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const shuffle = (text: string) =>
+    text
+      .split(' ')
+      .map((word) => [random(), word] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, word]) => word)
+      .join(' ');
+  const sentences = (text: string) => text.split(/(?<=[.!?])\s+/);
+  const facts: Fact[] = [...kb.facts];
+  for (let i = 0; i < kb.facts.length * (times - 1); i++) {
+    const named = pick(kb.facts);
+    const bodies = [pick(kb.facts), pick(kb.facts), pick(kb.facts)];
+    const text = (language: 'en' | 'fr') => bodies.map((b) => pick(sentences(b.text[language] ?? b.text.en))).join(' ');
+    facts.push({
+      ...named,
+      id: `${named.id}--remix-${i}`,
+      title: { en: shuffle(named.title.en), fr: shuffle(named.title.fr) },
+      aliases: { en: named.aliases.en.map(shuffle), fr: named.aliases.fr.map(shuffle) },
+      text: { en: text('en'), fr: text('fr') },
+    });
+  }
+  return { ...kb, facts, factsById: new Map(facts.map((f) => [f.id, f])) };
+}

@@ -12,7 +12,7 @@ import { syntheticBase } from './synthetic-base.ts';
 
 const fit = (text: string, suffix: string, limit: number) => `${text.slice(0, limit - suffix.length)}${suffix}`;
 
-export function writeSyntheticKnowledge(times: number, sourceDir = DEFAULT_KNOWLEDGE_DIR): string {
+export function writeSyntheticKnowledge(times: number, sourceDir: string = DEFAULT_KNOWLEDGE_DIR): string {
   const dir = mkdtempSync(join(tmpdir(), `xenbot-kb-${times}x-`));
   cpSync(sourceDir, dir, { recursive: true });
   const kb = loadKnowledge(sourceDir);
