@@ -70,13 +70,13 @@ describe('reloading the knowledge base', () => {
 
     const detached = reloadKnowledgeOnSignals(bot.ctx, fixtureWithCanary(), false);
     process.emit('SIGHUP');
-    await expect.poll(reloaded).toBe(1);
+    await expect.poll(reloaded, { timeout: 30_000 }).toBe(1); // the reload runs in a worker thread: seconds on a busy machine
     detached();
 
     const inTerminal = reloadKnowledgeOnSignals(bot.ctx, fixtureWithCanary(), true);
     expect(process.listenerCount('SIGHUP')).toBe(hupListeners);
     process.emit('SIGUSR2');
-    await expect.poll(reloaded).toBe(2);
+    await expect.poll(reloaded, { timeout: 30_000 }).toBe(2);
     inTerminal();
   });
 });

@@ -1,7 +1,6 @@
 import { InteractionResponseType } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../../src/answer/engine.ts';
-import type { SearchIndex } from '../../../src/search/search-index.ts';
 import { XEN_COMMAND } from '../../../src/discord/command-definition.ts';
 import { sharedEngine, startBot, TOKEN, type BotUnderTest } from './harness.ts';
 import { isEphemeral } from './interaction-replies.ts';
@@ -27,8 +26,13 @@ function engineThatFailsOn(trigger: string): AnswerEngine {
 /** The real engine, except that completing a typed fact name throws (its name index cannot be read). */
 function engineWhoseCompletionFails(): AnswerEngine {
   const real = sharedEngine();
-  const names = { [Symbol.iterator]: () => { throw new Error('simulated completion failure'); } } as unknown as SearchIndex['names'];
-  return { ...real, index: { ...real.index, names } };
+  const data = new Proxy(real.index.data, {
+    get: (target, key) => {
+      if (key === 'completionKeys') throw new Error('simulated completion failure');
+      return Reflect.get(target, key) as unknown;
+    },
+  });
+  return { ...real, index: { ...real.index, data } };
 }
 
 describe('when things go wrong', () => {
