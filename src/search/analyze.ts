@@ -39,6 +39,7 @@ const STEM_CACHE_LIMIT = 200_000;
 export interface StemTable {
   get(word: string): readonly string[] | undefined;
 }
+/** At most one: see useKnownStems. */
 const knownStems: StemTable[] = [];
 /** Words stemmed while a collector is set, for the table a snapshot keeps. */
 let collected: Map<string, readonly string[]> | undefined;
@@ -64,11 +65,12 @@ function computeStems(word: string): readonly string[] {
   return [...new Set([foldAccents(english.stemWord(word)), foldAccents(french.stemWord(word))])];
 }
 
-/** Consult `table` before stemming (a restored snapshot's); the most recent first, at most a few kept. */
+/**
+ * Consult `table` before stemming: the latest index's, replacing the one before, which would otherwise keep an old
+ * base in memory after a reload (any table is right for any base, as stems do not depend on it).
+ */
 export function useKnownStems(table: StemTable): void {
-  if (knownStems.includes(table)) return;
-  knownStems.unshift(table);
-  knownStems.length = Math.min(knownStems.length, 4);
+  knownStems.splice(0, knownStems.length, table);
 }
 
 /** Runs `work` and returns its result with every word it stemmed, sorted: the table a snapshot keeps. */
