@@ -106,7 +106,7 @@ const endToEnd = await measureEndToEnd(quick ? { sequential: 20, concurrent: 20,
 const figures: BenchFigures = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   machine: machine(),
-  command: quick ? 'npm run bench -- --quick' : 'npm run bench',
+  command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
   engine,
   profile,
   coldStart,
