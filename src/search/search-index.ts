@@ -127,6 +127,13 @@ function idsOf(groups: Iterable<WordGroup>, terms: SortedStrings, words: SortedS
   return { terms: termIds, words: wordIds };
 }
 
+/** The stems of each word, as a sorted word list and the stems in the same order. */
+function stemTable(stems: ReadonlyArray<readonly [string, readonly string[]]>): Pick<IndexData, 'stemWords' | 'stems'> {
+  const byWord = new Map(stems);
+  const stemWords = SortedStrings.of(byWord.keys());
+  return { stemWords, stems: stemWords.list().map((word) => byWord.get(word)!) };
+}
+
 /** A list of entries (string key → number), sorted by key, as two columns. */
 function sortedColumns(entries: ReadonlyMap<string, number>): { keys: SortedStrings; values: Uint32Array } {
   const keys = SortedStrings.of(entries.keys());
@@ -244,8 +251,7 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
     trigramNames: trigrams.names,
     referenceKeys,
     referenceFacts: Postings.fromLists(referenceKeys.list().map((key) => referenceOwners.get(key)!)),
-    stemWords: SortedStrings.of(stems.map(([word]) => word)),
-    stems: stems.map(([, wordStems]) => wordStems),
+    ...stemTable(stems),
     errorTemplates: facts.flatMap((fact) => fact.errors.map((message) => compileErrorTemplate(fact.id, message))),
     traits: facts.map((f) => ({ intent: f.intent, scope: f.scope, topic: f.topic, related: f.related, ...(f.reference ? { reference: f.reference.kind } : {}) })),
   };
