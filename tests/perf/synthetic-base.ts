@@ -1,6 +1,6 @@
 // Larger knowledge bases for the benchmark, grown from the real facts: how cost scales with size, not a quality test.
 import type { Fact } from '../../src/knowledge/schema.ts';
-import type { KnowledgeBase } from '../../src/knowledge/validate.ts';
+import { factsByIdOf, type KnowledgeBase } from '../../src/knowledge/validate.ts';
 import { seededRandom } from './measure.ts';
 
 /** Share of a copy's words replaced by variants: the vocabulary grows with the base, as a real one would. */
@@ -48,7 +48,7 @@ export function syntheticBase(kb: KnowledgeBase, times: number, seed = 44): Know
       });
     }
   }
-  return { ...kb, facts, factsById: new Map(facts.map((f) => [f.id, f])) };
+  return { ...kb, facts, factsById: factsByIdOf(facts) }; // with the ids facts replaced, as the loader makes it
 }
 
 /**
@@ -80,5 +80,5 @@ export function remixedBase(kb: KnowledgeBase, times: number, seed = 45): Knowle
       text: { en: text('en'), fr: text('fr') },
     });
   }
-  return { ...kb, facts, factsById: new Map(facts.map((f) => [f.id, f])) };
+  return { ...kb, facts, factsById: factsByIdOf(facts) }; // with the ids facts replaced, as the loader makes it
 }
