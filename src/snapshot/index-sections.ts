@@ -90,34 +90,21 @@ export function indexFromSections(sections: Sections): IndexData {
   const pickerOrder = once(() => ({ en: sections.u32('index.pickerOrder.en'), fr: sections.u32('index.pickerOrder.fr') }));
   const errorTemplates = once(() => sections.json<ErrorTemplate[]>('index.errorTemplates'));
   const traits = once(() => sections.json<FactTraits[]>('index.traits'));
-  const data = {
-    get factIds() {
-      return factIds();
-    },
-    get names() {
-      return names();
-    },
-    get bm25() {
-      return bm25();
-    },
-    get errorTemplates() {
-      return errorTemplates();
-    },
-    get stems() {
-      return stems();
-    },
-    get pickerOrder() {
-      return pickerOrder();
-    },
-    get spellingTrie() {
-      return spellingTrie();
-    },
-    get traits() {
-      return traits();
-    },
+  // Every part is a getter that decodes its sections on first use.
+  const parts: Record<string, () => unknown> = {
+    ...lists,
+    ...sorted,
+    ...arrays,
+    factIds,
+    names,
+    bm25,
+    errorTemplates,
+    stems,
+    pickerOrder,
+    spellingTrie,
+    traits,
   };
-  for (const [name, get] of [...Object.entries(lists), ...Object.entries(sorted), ...Object.entries(arrays)]) {
-    Object.defineProperty(data, name, { get, enumerable: true });
-  }
+  const data = {};
+  for (const [name, get] of Object.entries(parts)) Object.defineProperty(data, name, { get, enumerable: true });
   return data as unknown as IndexData;
 }
