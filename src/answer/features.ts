@@ -20,6 +20,7 @@ export const FEATURES = [
   'runnerUpRelated', // the runner-up is related to the winner or in its topic
   'bm25', // the winner's BM25 score relative to the best BM25 hit
   'fuzzy', // closeness of the question to one of the winner's names
+  'named', // the question writes the winner's reference name as a setting or command (`vcpus=4`, `xl migrate`)
   'scopeUnasked', // the winner is limited to a case (ARM, AMD…) the question does not name
   'scopeAlternative', // …and a general fact covers the question nearly as well
   'scopeMissing', // the question names a case the winner is limited to another of
@@ -103,6 +104,7 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
     runnerUpRelated: second && (areKin(index, top.factId, second.factId) || index.traits.get(second.factId)?.topic === traits?.topic) ? 1 : 0,
     bm25: top.bm25,
     fuzzy: top.fuzzy,
+    named: top.named,
     scopeUnasked: unasked.length > 0 ? 1 : 0,
     scopeAlternative: alternative ? 1 : 0,
     scopeMissing: missing ? 1 : 0,

@@ -3,7 +3,9 @@ import type { Intent } from '../knowledge/schema.ts';
 import { nameKey, referenceKey } from '../text/fold.ts';
 import { analyze } from './analyze.ts';
 import { matchErrors, type ErrorMatch } from './error-match.ts';
+import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
+import { scopesNamedIn, scopesOverlap } from '../knowledge/scopes.ts';
 import { stripQuestionFrame } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
@@ -19,6 +21,8 @@ export interface Candidate {
   bm25: number;
   /** How closely the question, as a whole, spells one of the fact's names (0 none … 1 exact). */
   fuzzy: number;
+  /** The question writes this fact's reference name as a setting or command (`vcpus=4`, `xl migrate`): 1 first and exact. */
+  named: number;
 }
 
 export interface Ranking {
@@ -48,8 +52,12 @@ export const MAX_QUERY_GROUPS = 48;
 const FUSE_MAX_PATTERN = 32;
 /** Weight of a fuzzy name match next to the normalised BM25 score (measured with npm run eval). */
 export const FUZZY_NAME_WEIGHT = 0.5;
+/** Weight of a reference name written in the question (measured with npm run eval on the public and training sets). */
+export const NAMED_WEIGHT = 0.3;
 /** How many of the best BM25 hits are re-scored by coverage, and the share of the score coverage cannot take away. */
 const INTENT_BONUS = 0.1;
+/** A fact limited to a case the question does not name (ARM, AMD, 32-bit…) keeps this share of its score. */
+const SCOPE_UNASKED = 0.85;
 const RERANK_DEPTH = 10;
 const RERANK_FLOOR = 0.5;
 /** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
@@ -102,10 +110,12 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   // Measured (npm run eval): fuzzy names add about one point of top-1, mostly typos that are real words
   // ("pont releases"). Long questions skip them: fuse.js patterns stop at 32 characters.
   const fuzzy = fuzzyNameScores(index, name, stripQuestionFrame(question).split(' ').filter(Boolean).length, exclude);
+  const named = namedReferences(index, question, exclude);
   const bm25 = new Map<string, number>();
   if (queryTerms.length > 0) {
-    // Only the best BM25 hits can make the list, and the fuzzy matches, which need their BM25 score too.
-    const hits = index.bm25.search(queryTerms, MAX_CANDIDATES + (exclude?.size ?? 0), new Set(fuzzy.keys())).filter((h) => !exclude?.has(h.id));
+    // Only the best BM25 hits can make the list, and the fuzzy and named matches, which need their BM25 score too.
+    const forced = new Set([...fuzzy.keys(), ...named.keys()]);
+    const hits = index.bm25.search(queryTerms, MAX_CANDIDATES + (exclude?.size ?? 0), forced).filter((h) => !exclude?.has(h.id));
     const top = hits[0]?.score ?? 0;
     for (const hit of hits) bm25.set(hit.id, top > 0 ? hit.score / top : 0);
   }
@@ -113,20 +123,32 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   for (const [factId, closeness] of fuzzy) {
     combined.set(factId, (combined.get(factId) ?? 0) + FUZZY_NAME_WEIGHT * closeness);
   }
+  for (const [factId, weight] of named) combined.set(factId, (combined.get(factId) ?? 0) + NAMED_WEIGHT * weight);
 
   // BM25 rewards repeating a word; coverage rewards answering every part of the question, in curated names
   // first. Re-scoring the head of the list by coverage gained two points of top-1 (npm run eval).
   // A large base matches thousands of facts on common words: only the best are sorted in full and kept.
-  const describe = (factId: string, score: number): Candidate => ({ factId, score, bm25: bm25.get(factId) ?? 0, fuzzy: fuzzy.get(factId) ?? 0 });
+  const describe = (factId: string, score: number): Candidate => ({
+    factId,
+    score,
+    bm25: bm25.get(factId) ?? 0,
+    fuzzy: fuzzy.get(factId) ?? 0,
+    named: named.get(factId) ?? 0,
+  });
   const byScore = [...combined].map(([factId, score]) => describe(factId, score)).sort(byScoreThenId).slice(0, MAX_CANDIDATES);
   // A how-to question and a how-to fact, a "how many" question and a limit…: the kind of answer asked for breaks
   // near ties between a concept and its task (npm run eval).
   const intents = questionIntents(question);
   const suits = (factId: string) => (index.traits.get(factId)?.intent ?? []).some((i) => intents.has(i));
+  // "How much memory does dom0 need?" is not asked about ARM: a fact limited to a case the question does not name
+  // gives way to a general one that answers as well (issue 11).
+  const asked = scopesNamedIn(question);
+  const unasked = (factId: string) => (index.traits.get(factId)?.scope ?? []).some((s) => ![...asked].some((a) => scopesOverlap(s, a)));
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
     const bonus = intents.size > 0 && suits(c.factId) ? 1 + INTENT_BONUS : 1;
-    return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus, coverage: covered };
+    const scoped = unasked(c.factId) ? SCOPE_UNASKED : 1;
+    return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus * scoped, coverage: covered };
   });
   const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort(byScoreThenId);
   // Exact beats fuzzy: the named fact goes first whatever the scores say; then a pasted error message; then the

@@ -1,0 +1,66 @@
+// Reference names written in a question as a setting or command: what is read as one, and which entry it finds.
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { namedReferences, writtenNames } from '../../src/search/named-references.ts';
+import { rank } from '../../src/search/rank.ts';
+import { buildSearchIndex } from '../../src/search/search-index.ts';
+
+const index = buildSearchIndex(loadKnowledge().facts);
+
+describe('names written in a question', () => {
+  it.each([
+    ['boot="dc" meaning', ['boot']],
+    // A quoted value is what was set, not what is asked about.
+    ['extra="console=hvc0" on my hvm guest changes nothing', ['extra']],
+    ["vif = [ 'bridge=xenbr0' ] and memory = 512", ['vif', 'memory']],
+    ['iommu_inclusive_maping ça mappe quoi', ['iommu_inclusive_maping']],
+    ['vif.default.script=vif-route in xl.conf', ['vif.default.script', 'xl.conf']],
+    ['@here xl migrat over ssh', ['xl migrat']],
+    ['how much memory does dom0 need', []],
+    ['e.g. 4.4 or 4.5', []],
+  ])('GIVEN %j THEN reads %j, in order', (question, names) => {
+    expect(writtenNames(question)).toEqual(names);
+  });
+});
+
+describe('entries a written name finds', () => {
+  it.each([
+    ['boot="dc" meaning', 'cfg-boot', 1],
+    ['vcpsu=4 default is 1 right?', 'cfg-vcpus', 0.8],
+    ['dom0_max_vpcus=2 syntax ok?', 'boot-dom0-max-vcpus', 0.8],
+    ['xl vcpu-pinn web 0 4', 'xl-vcpu-pin', 0.8],
+    // Names after the first are context: they count half.
+    ['e820_host=0 ignored when i have pci=', 'cfg-pci', 0.5],
+  ])('GIVEN %j THEN finds %s with weight %d', (question, fact, weight) => {
+    expect(namedReferences(index, question).get(fact)).toBe(weight);
+  });
+
+  it('GIVEN a name whose digits differ THEN finds nothing: hap_4gb is no typo of hap_1gb or hap_2mb', () => {
+    expect([...namedReferences(index, 'hap_4gb=1').keys()]).toEqual([]);
+  });
+
+  it('GIVEN an excluded fact THEN never finds it', () => {
+    expect(namedReferences(index, 'vcpus=4', new Set(['cfg-vcpus'])).has('cfg-vcpus')).toBe(false);
+  });
+
+  it('GIVEN a question that writes a key THEN the ranking puts its entry first', () => {
+    for (const [question, fact] of [
+      ['boot="dc" meaning', 'cfg-boot'],
+      ['viridain=1 for windows 2012 r2', 'cfg-viridian'],
+      ['script= dans une ligne disk, ça sert à quoi', 'disk-spec-script'],
+    ] as const) {
+      expect(rank(index, question).candidates[0]?.factId).toBe(fact);
+    }
+  });
+});
+
+describe('facts limited to a case', () => {
+  it('GIVEN a general question THEN a fact limited to ARM ranks below the general fact that answers it', () => {
+    const ids = rank(index, "what's new in xen 4.4").candidates.map((c) => c.factId);
+    expect(ids.indexOf('xen-4-4-whats-new')).toBeLessThan(ids.indexOf('arm-whats-new-vs-4-3'));
+  });
+
+  it('GIVEN the same question naming ARM THEN the ARM fact comes first', () => {
+    expect(rank(index, "what's new for arm in xen 4.4").candidates[0]?.factId).toBe('arm-whats-new-vs-4-3');
+  });
+});
