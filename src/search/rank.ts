@@ -85,6 +85,30 @@ function fuzzyNameScores(index: SearchIndex, key: string, words: number, exclude
   return scores;
 }
 
+/** Names of a few words are found in any word order: "event channels fifo" is the name "FIFO event channels". */
+const REORDER_MAX_WORDS = 4;
+
+function reorderedName(index: SearchIndex, stripped: string): string | undefined {
+  const words = stripped.split(' ').filter(Boolean);
+  if (words.length < 2 || words.length > REORDER_MAX_WORDS) return undefined;
+  for (const order of permutations(words)) {
+    const found = index.exactNames.get(nameKey(order.join(' ')));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function* permutations<T>(items: readonly T[]): Generator<T[]> {
+  if (items.length <= 1) {
+    yield [...items];
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
+    for (const tail of permutations(rest)) yield [items[i]!, ...tail];
+  }
+}
+
 /** Best score first; equal scores in id order (code-unit order: cheap, and the same on every machine). */
 function byScoreThenId(a: Candidate, b: Candidate): number {
   return b.score - a.score || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0);
@@ -109,7 +133,12 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
 
   // Measured (npm run eval): fuzzy names add about one point of top-1, mostly typos that are real words
   // ("pont releases"). Long questions skip them: fuse.js patterns stop at 32 characters.
-  const fuzzy = fuzzyNameScores(index, name, stripQuestionFrame(question).split(' ').filter(Boolean).length, exclude);
+  const stripped = stripQuestionFrame(question);
+  const fuzzy = fuzzyNameScores(index, name, stripped.split(' ').filter(Boolean).length, exclude);
+  if (!exact) {
+    const reordered = kept(reorderedName(index, stripped));
+    if (reordered) fuzzy.set(reordered, 1);
+  }
   const named = namedReferences(index, question, exclude);
   const bm25 = new Map<string, number>();
   if (queryTerms.length > 0) {

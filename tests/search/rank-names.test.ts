@@ -1,4 +1,5 @@
-// Reference names written in a question as a setting or command: what is read as one, and which entry it finds.
+// How the ranking reads names in a question: reference names written as settings or commands (typos included), names
+// in another word order, and facts limited to a case the question does not name.
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { namedReferences, writtenNames } from '../../src/search/named-references.ts';
@@ -62,5 +63,11 @@ describe('facts limited to a case', () => {
 
   it('GIVEN the same question naming ARM THEN the ARM fact comes first', () => {
     expect(rank(index, "what's new for arm in xen 4.4").candidates[0]?.factId).toBe('arm-whats-new-vs-4-3');
+  });
+});
+
+describe('names in another word order', () => {
+  it('GIVEN a fact\'s name with its words reordered THEN that fact ranks first', () => {
+    expect(rank(index, "c'est quoi les event channels fifo ?").candidates[0]?.factId).toBe('fifo-event-channels');
   });
 });
