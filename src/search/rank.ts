@@ -55,11 +55,12 @@ export const FUZZY_NAME_WEIGHT = 0.5;
 /** Weight of a reference name written in the question (measured with npm run eval on the public and training sets). */
 export const NAMED_WEIGHT = 0.3;
 /** How many of the best BM25 hits are re-scored by coverage, and the share of the score coverage cannot take away. */
-const INTENT_BONUS = 0.1;
-/** A fact limited to a case the question does not name (ARM, AMD, 32-bit…) keeps this share of its score. */
-const SCOPE_UNASKED = 0.85;
 const RERANK_DEPTH = 10;
 const RERANK_FLOOR = 0.5;
+/** In the re-scored head: a fact that answers the kind of question asked gains this share. */
+const INTENT_BONUS = 0.1;
+/** In the re-scored head: a fact limited to a case the question does not name (ARM, AMD…) keeps this share (docs/quality.md). */
+const SCOPE_UNASKED = 0.85;
 /** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
 export const MAX_CANDIDATES = 50;
 /** fuse.js scores run from 0 (perfect) to 1; above this a name match is noise. */
