@@ -52,13 +52,16 @@ function closestKeys(index: SearchIndex, name: string): { keys: string[]; distan
   const allowance = nameTypoAllowance(word);
   if (allowance === 0) return { keys: [], distance: 0 };
   const all = index.data.referenceKeys;
+  const digits = digitsOf(word);
   let best: string[] = [];
   let bestDistance = allowance + 1;
+  // A few hundred names: a scan, with the cheap tests (length, then digits) before the edit distance.
   for (let i = 0; i < all.size; i++) {
     const key = all.at(i);
     if (key.startsWith('xl ') !== command) continue;
     const candidate = command ? key.slice(3) : key;
-    if (digitsOf(candidate) !== digitsOf(word)) continue; // `credit2` is not `credit`
+    if (Math.abs(candidate.length - word.length) > allowance) continue;
+    if (digitsOf(candidate) !== digits) continue; // `credit2` is not `credit`
     const distance = editDistance(word, candidate, Math.min(allowance, bestDistance));
     if (distance < bestDistance) [best, bestDistance] = [[key], distance];
     else if (distance === bestDistance) best.push(key);

@@ -92,8 +92,9 @@ const REORDER_MAX_WORDS = 4;
 function reorderedName(index: SearchIndex, stripped: string): string | undefined {
   const words = stripped.split(' ').filter(Boolean);
   if (words.length < 2 || words.length > REORDER_MAX_WORDS) return undefined;
-  for (const order of permutations(words)) {
-    const found = index.exactNames.get(nameKey(order.join(' ')));
+  // A name's key drops the spaces between its words: the words' keys, joined, are the key of the words joined.
+  for (const order of permutations(words.map(nameKey))) {
+    const found = index.exactNames.get(order.join(''));
     if (found) return found;
   }
   return undefined;
