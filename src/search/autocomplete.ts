@@ -126,7 +126,7 @@ function* substringMatches(index: SearchIndex, typed: string): Generator<number>
   const [shortest, ...rest] = lists;
   for (const position of shortest!) {
     if (!rest.every((list) => hasValue(list, position))) continue;
-    if (typed.length === 3 || nameKey(index.data.names.text[position]!).includes(typed)) yield position;
+    if (typed.length === 3 || nameKey(index.data.names.text.at(position)!).includes(typed)) yield position;
   }
 }
 
@@ -168,7 +168,7 @@ export function completeFacts(kb: KnowledgeBase, index: SearchIndex, input: stri
   const consider = (position: number, rank: number) => {
     // Prefer titles to aliases, the asker's language, and shorter names at equal rank.
     const score = rank * 10 + namePenalty(kinds[position]!, language);
-    const key = matchKey(score, text[position]!.length, position);
+    const key = matchKey(score, text.at(position)!.length, position);
     const fact = index.names.factOf(position);
     if (best[fact] === Number.POSITIVE_INFINITY) touched.push(fact);
     if (key < best[fact]!) best[fact] = key;
@@ -243,7 +243,7 @@ export function completeReferences(_kb: KnowledgeBase, index: SearchIndex, input
     if (NAME_KINDS[index.data.names.kind[position]! & 3] !== 'reference') return undefined;
     const fact = index.names.factOf(position);
     const kind = index.data.traits[fact]?.reference;
-    return kind && { id: index.factIds[fact]!, name: index.data.names.text[position]!, kind };
+    return kind && { id: index.factIds[fact]!, name: index.data.names.text.at(position)!, kind };
   };
   const typed = nameKey(input.replace(/^\s*xl\s+/i, ''));
   if (!typed) {

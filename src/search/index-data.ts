@@ -6,6 +6,7 @@ import type { Postings } from './postings.ts';
 import type { FactTraits } from './search-index.ts';
 import type { SortedStrings } from './sorted-strings.ts';
 import type { SpellingTrie } from './spelling-dictionary.ts';
+import type { StringColumn } from './string-column.ts';
 
 /** A name's kind is stored as its position here, in the low two bits; bit 2 says French. */
 export const NAME_KINDS = ['title', 'alias', 'reference'] as const;
@@ -34,7 +35,7 @@ export interface IndexData {
   readonly factWords: Postings;
   readonly curatedWords: Postings;
   /** The names facts answer to, as columns: text, fact position, kind and language bits (see NAME_KINDS). */
-  readonly names: { readonly text: readonly string[]; readonly fact: Uint32Array; readonly kind: Uint8Array };
+  readonly names: { readonly text: StringColumn; readonly fact: Uint32Array; readonly kind: Uint8Array };
   /** For completion: the distinct nameKeys of names → name positions, and the distinct words of names → name positions. */
   readonly completionKeys: SortedStrings;
   readonly completionKeyNames: Postings;
@@ -56,9 +57,9 @@ export interface IndexData {
   readonly referenceKeys: SortedStrings;
   readonly referenceFacts: Postings;
   readonly errorTemplates: readonly ErrorTemplate[];
-  /** The stems of every word of the base, by word (sorted): a question made of the base's words needs no stemmer. */
+  /** The stems of every word of the base, by word (sorted), space-separated: a question made of the base's words needs no stemmer. */
   readonly stemWords: SortedStrings;
-  readonly stems: ReadonlyArray<readonly string[]>;
+  readonly stems: StringColumn;
   /** By fact position. */
   readonly traits: readonly FactTraits[];
 }

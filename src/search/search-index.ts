@@ -131,7 +131,8 @@ function idsOf(groups: Iterable<WordGroup>, terms: SortedStrings, words: SortedS
 function stemTable(stems: ReadonlyArray<readonly [string, readonly string[]]>): Pick<IndexData, 'stemWords' | 'stems'> {
   const byWord = new Map(stems);
   const stemWords = SortedStrings.of(byWord.keys());
-  return { stemWords, stems: stemWords.list().map((word) => byWord.get(word)!) };
+  // Stems of one word never hold a space: one string per word packs and restores as one column.
+  return { stemWords, stems: stemWords.list().map((word) => byWord.get(word)!.join(' ')) };
 }
 
 /** A list of entries (string key → number), sorted by key, as two columns. */
@@ -277,7 +278,7 @@ export function searchIndexOf(data: IndexData): SearchIndex {
     count: data.names.fact.length,
     factOf: (i) => data.names.fact[i]!,
     at(i) {
-      const name = data.names.text[i]!;
+      const name = data.names.text.at(i)!;
       const kind = data.names.kind[i]!;
       return { factId: data.factIds[data.names.fact[i]!]!, name, folded: nameKey(name), words: nameWords(name), kind: NAME_KINDS[kind & 3]!, language: kind & 4 ? 'fr' : 'en' };
     },
@@ -286,7 +287,7 @@ export function searchIndexOf(data: IndexData): SearchIndex {
   useKnownStems({
     get(word) {
       const at = data.stemWords.idOf(word);
-      return at < 0 ? undefined : data.stems[at];
+      return at < 0 ? undefined : data.stems.at(at)!.split(' ');
     },
   });
   let bm25: Bm25Index | undefined;

@@ -6,6 +6,7 @@ import type { IndexData } from '../search/index-data.ts';
 import { Postings } from '../search/postings.ts';
 import type { FactTraits } from '../search/search-index.ts';
 import { SortedStrings } from '../search/sorted-strings.ts';
+import { columnList, packedColumn, packStrings } from '../search/string-column.ts';
 import type { SectionValue, Sections } from './sections-file.ts';
 
 const POSTINGS = ['factTerms', 'curatedTerms', 'factWords', 'curatedWords', 'completionKeyNames', 'completionWordNames', 'trigramNames', 'referenceFacts'] as const;
@@ -15,11 +16,9 @@ const ARRAYS = ['documentFrequency', 'wordFrequency', 'exactFacts', 'nameKeyIds'
 export function indexSections(data: IndexData): Record<string, SectionValue> {
   const sections: Record<string, SectionValue> = {
     'index.factIds': { json: data.factIds },
-    'index.names.text': { json: data.names.text },
     'index.names.fact': data.names.fact,
     'index.names.kind': data.names.kind,
     'index.errorTemplates': { json: data.errorTemplates },
-    'index.stems': { json: data.stems },
     'index.traits': { json: data.traits },
     'index.bm25': { json: { boosts: data.bm25.boosts, averageLengths: data.bm25.averageLengths } },
   };
@@ -27,7 +26,16 @@ export function indexSections(data: IndexData): Record<string, SectionValue> {
     sections[`index.${name}.start`] = data[name].start;
     sections[`index.${name}.values`] = data[name].values;
   }
-  for (const name of STRINGS) sections[`index.${name}`] = { json: data[name].list() };
+  for (const [name, column] of [['names.text', data.names.text], ['stems', data.stems]] as const) {
+    const { bytes, offsets } = packStrings(columnList(column));
+    sections[`index.${name}.bytes`] = bytes;
+    sections[`index.${name}.offsets`] = offsets;
+  }
+  for (const name of STRINGS) {
+    const { bytes, offsets } = data[name].packed();
+    sections[`index.${name}.bytes`] = bytes;
+    sections[`index.${name}.offsets`] = offsets;
+  }
   for (const name of ARRAYS) sections[`index.${name}`] = data[name];
   sections['index.pickerOrder.en'] = data.pickerOrder.en;
   sections['index.pickerOrder.fr'] = data.pickerOrder.fr;
@@ -59,9 +67,10 @@ function once<T>(make: () => T): () => T {
 
 export function indexFromSections(sections: Sections): IndexData {
   const postings = (name: string) => once(() => new Postings(sections.u32(`index.${name}.start`), sections.u32(`index.${name}.values`)));
-  const strings = (name: string) => once(() => SortedStrings.fromSorted(sections.json<string[]>(`index.${name}`)));
+  const strings = (name: string) => once(() => SortedStrings.fromPacked({ bytes: sections.u8(`index.${name}.bytes`), offsets: sections.u32(`index.${name}.offsets`) }));
   const factIds = once(() => sections.json<string[]>('index.factIds'));
-  const names = once(() => ({ text: sections.json<string[]>('index.names.text'), fact: sections.u32('index.names.fact'), kind: sections.u8('index.names.kind') }));
+  const column = (name: string) => packedColumn({ bytes: sections.u8(`index.${name}.bytes`), offsets: sections.u32(`index.${name}.offsets`) });
+  const names = once(() => ({ text: column('names.text'), fact: sections.u32('index.names.fact'), kind: sections.u8('index.names.kind') }));
   const bm25 = once(() => {
     const { boosts, averageLengths } = sections.json<{ boosts: number[]; averageLengths: number[] }>('index.bm25');
     const fields: FieldPostings[] = boosts.map((_, f) => ({
@@ -86,7 +95,7 @@ export function indexFromSections(sections: Sections): IndexData {
     letter: sections.u16('index.trie.letter'),
     word: signed('index.trie.word'),
   }));
-  const stems = once(() => sections.json<string[][]>('index.stems'));
+  const stems = once(() => column('stems'));
   const pickerOrder = once(() => ({ en: sections.u32('index.pickerOrder.en'), fr: sections.u32('index.pickerOrder.fr') }));
   const errorTemplates = once(() => sections.json<ErrorTemplate[]>('index.errorTemplates'));
   const traits = once(() => sections.json<FactTraits[]>('index.traits'));

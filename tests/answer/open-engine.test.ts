@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,5 +96,53 @@ describe('opening the engine from a snapshot', () => {
     const opened = await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir: null });
     expect(opened.from).toBe('files');
     expect(snapshotFiles(snapshotDir)).toEqual([]);
+  });
+});
+
+describe('knowing whether a snapshot is current', () => {
+  /** Every file of `dir` dated `seconds` ago, in whole seconds (so that a date written back is the same to the nanosecond). */
+  function age(dir: string, seconds: number): void {
+    const then = Math.floor(Date.now() / 1000) - seconds;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), then, then);
+    }
+  }
+  /** Rewrites `file` with the same size and puts its dates back: only its content changes. */
+  function editKeepingStat(file: string, from: string, to: string): void {
+    expect(to).toHaveLength(from.length);
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+    utimesSync(file, atime, mtime);
+  }
+  const withAlias = (text: string) => text.replace('en: [PVH, PVH mode, pvh=1]', 'en: [PVH, PVH mode, pvh=1, hybrid guest]');
+
+  it('GIVEN inputs settled before the snapshot and untouched since THEN it is trusted on their size, date and inode, unread', async () => {
+    const snapshotDir = snapshotFolder();
+    const dir = brokenCopy('facts/features.yaml', withAlias);
+    age(dir, 3600);
+    expect((await openAnswerEngine({ knowledgeDir: dir, snapshotDir })).from).toBe('files');
+    // An edit that keeps size, date and inode is one no editor or checkout makes: the stamp cannot see it, by design.
+    editKeepingStat(join(dir, 'facts/features.yaml'), 'hybrid guest', 'hybrid GUEST');
+    const reopened = await openAnswerEngine({ knowledgeDir: dir, snapshotDir });
+    expect(reopened.from).toBe('snapshot');
+    expect(reopened.engine.answer('hybrid guest').answer?.id).toBe('pvh-guests');
+  });
+
+  it('GIVEN a file edited in the moments around the snapshot THEN the contents are compared, and the edit is seen', async () => {
+    const snapshotDir = snapshotFolder();
+    const dir = brokenCopy('facts/features.yaml', withAlias); // written just now: too recent for a stamp
+    await openAnswerEngine({ knowledgeDir: dir, snapshotDir });
+    editKeepingStat(join(dir, 'facts/features.yaml'), 'hybrid guest', 'hybrid GUEST');
+    expect((await openAnswerEngine({ knowledgeDir: dir, snapshotDir })).from).toBe('files');
+  });
+
+  it('GIVEN a file touched but unchanged THEN the contents are compared and the snapshot is still used', async () => {
+    const snapshotDir = snapshotFolder();
+    const dir = brokenCopy('facts/features.yaml', withAlias);
+    age(dir, 3600);
+    await openAnswerEngine({ knowledgeDir: dir, snapshotDir });
+    const now = new Date();
+    utimesSync(join(dir, 'facts/features.yaml'), now, now);
+    expect((await openAnswerEngine({ knowledgeDir: dir, snapshotDir })).from).toBe('snapshot');
   });
 });
