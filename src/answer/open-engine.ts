@@ -6,12 +6,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths.ts';
 import { buildIndexData, searchIndexOf } from '../search/search-index.ts';
 import { indexFromSections, indexSections } from '../snapshot/index-sections.ts';
 import { knowledgeFromSections, knowledgeSections } from '../snapshot/knowledge-sections.ts';
-import { encodeSections, readSnapshotFile, sectionsOf } from '../snapshot/sections-file.ts';
+import { encodeSections, openSnapshotFile, readSnapshotFile, sectionsOf, type Sections } from '../snapshot/sections-file.ts';
 import { createAnswerEngine, type AnswerEngine } from './engine.ts';
 
 /** Kept with the dependencies, like other tools' caches: `npm ci` starts from a clean slate. */
@@ -49,22 +48,40 @@ export interface OpenedEngine {
  * a missing, stale or unreadable snapshot only means the slow path, and a snapshot that cannot be written is skipped.
  */
 export async function openAnswerEngine(options: OpenEngineOptions = {}): Promise<OpenedEngine> {
-  const { bytes, from } = await engineSnapshot(options);
-  return { engine: engineFromSnapshot(bytes), from };
+  const { value: sections, from } = await currentOrBuilt(options, openSnapshotFile, sectionsOf);
+  if (!sections) throw new Error('not a snapshot of the answer engine');
+  return { engine: engineFromSections(sections), from };
 }
 
 /** A snapshot's bytes as an engine: its arrays used where they lie, its lists and facts parsed when first needed. */
 export function engineFromSnapshot(bytes: Buffer): AnswerEngine {
   const sections = sectionsOf(bytes);
   if (!sections) throw new Error('not a snapshot of the answer engine');
+  return engineFromSections(sections);
+}
+
+function engineFromSections(sections: Sections): AnswerEngine {
   return createAnswerEngine(knowledgeFromSections(sections), searchIndexOf(indexFromSections(sections)));
 }
 
 /**
  * The snapshot of a knowledge folder, as bytes: read while current, else built from the files (and written, when
- * snapshots are kept). The slow part of opening an engine, and all of what the reload worker does.
+ * snapshots are kept). All of what the reload worker does.
  */
 export async function engineSnapshot(options: OpenEngineOptions = {}): Promise<{ bytes: Buffer; from: OpenedEngine['from'] }> {
+  const { value, from } = await currentOrBuilt(options, readSnapshotFile, (bytes) => bytes);
+  return { bytes: value, from };
+}
+
+/**
+ * The current snapshot of a knowledge folder as `readCurrent` opens it (whole, or a section at a time), else the
+ * snapshot built from the files (and written, when snapshots are kept) as `fromBuilt` makes it of its bytes.
+ */
+async function currentOrBuilt<T>(
+  options: OpenEngineOptions,
+  readCurrent: (file: string, fingerprint: string) => T | undefined,
+  fromBuilt: (bytes: Buffer) => T,
+): Promise<{ value: T; from: OpenedEngine['from'] }> {
   const knowledgeDir = resolve(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   const snapshotDir = options.snapshotDir === undefined ? snapshotDirFromEnv(process.env.XENBOT_SNAPSHOT_DIR) : options.snapshotDir;
   const inputs = snapshotDir ? inputsOf(knowledgeDir) : undefined;
@@ -77,10 +94,10 @@ export async function engineSnapshot(options: OpenEngineOptions = {}): Promise<{
     const stamp = statStamp(inputs);
     const vouched = readStamp(file);
     const expected = vouched?.stamp === stamp ? vouched.fingerprint : fingerprintNow();
-    const current = readSnapshotFile(file, expected);
+    const current = readCurrent(file, expected);
     if (current) {
       if (vouched?.stamp !== stamp && settled(inputs)) writeStamp(file, { stamp, fingerprint: expected });
-      return { bytes: current, from: 'snapshot' };
+      return { value: current, from: 'snapshot' };
     }
   }
 
@@ -94,12 +111,12 @@ export async function engineSnapshot(options: OpenEngineOptions = {}): Promise<{
   if (snapshotDir) writeSnapshot(snapshotDir, file, bytes);
   // The stamp as the inputs were before they were read: one changed since fails it, and its contents are compared.
   if (snapshotDir && inputs && settled(inputs)) writeStamp(file, { stamp: statStamp(inputs), fingerprint: fingerprintNow() });
-  return { bytes, from: 'files' };
+  return { value: fromBuilt(bytes), from: 'files' };
 }
 
 function writeSnapshot(dir: string, file: string, bytes: Buffer): void {
   // Written aside and renamed, so a reader never sees half a file, even with two processes starting at once.
-  const partial = `${file}.${process.pid}-${threadId}-${randomUUID()}.tmp`;
+  const partial = `${file}.${process.pid}-${randomUUID()}.tmp`; // unique across processes and their threads
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(partial, bytes);
@@ -232,7 +249,7 @@ function readStamp(snapshotFile: string): Stamp | undefined {
 
 function writeStamp(snapshotFile: string, stamp: Stamp): void {
   const target = stampFileOf(snapshotFile);
-  const partial = `${target}.${process.pid}-${threadId}-${randomUUID()}.tmp`;
+  const partial = `${target}.${process.pid}-${randomUUID()}.tmp`;
   try {
     writeFileSync(partial, JSON.stringify(stamp));
     renameSync(partial, target);

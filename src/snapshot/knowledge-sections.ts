@@ -20,11 +20,15 @@ export function knowledgeSections(kb: KnowledgeBase): Record<string, SectionValu
 
 /** A base whose facts are parsed on demand; listing them all parses them all, once. */
 export function knowledgeFromSections(sections: Sections): KnowledgeBase {
-  const bytes = sections.u8('kb.facts');
   const offsets = sections.u32('kb.factOffsets');
   const ids = sections.json<string[][]>('kb.ids');
   const parsed: Array<Fact | undefined> = new Array(ids.length);
-  const factAt = (i: number): Fact => (parsed[i] ??= JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + offsets[i]!, offsets[i + 1]! - offsets[i]!).toString('utf8')) as Fact);
+  const factAt = (i: number): Fact => {
+    const known = parsed[i];
+    if (known) return known;
+    const bytes = sections.slice('kb.facts', offsets[i]!, offsets[i + 1]!);
+    return (parsed[i] = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as Fact);
+  };
   // Live ids first, then the ids facts replaced, as factsByIdOf does: a replaced id never hides a live one.
   const position = new Map<string, number>(ids.map((names, i) => [names[0]!, i]));
   ids.forEach((names, i) => names.slice(1).forEach((old) => position.has(old) || position.set(old, i)));

@@ -34,6 +34,18 @@ describe('opening the engine from a snapshot', () => {
     expect(restored.engine.kb.facts.length).toBe(built.engine.kb.facts.length);
   });
 
+  it('GIVEN an engine opened from a snapshot file THEN it answers after the file is deleted or replaced: it reads what it opened', async () => {
+    const snapshotDir = snapshotFolder();
+    await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir });
+    const opened = await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir });
+    expect(opened.from).toBe('snapshot');
+    // Sections and facts not read yet are read from the open file: another process pruning or rewriting it changes nothing.
+    for (const name of readdirSync(snapshotDir)) rmSync(join(snapshotDir, name));
+    await openAnswerEngine({ knowledgeDir: FIXTURE_DIR, snapshotDir });
+    expect(opened.engine.answer('PVH').answer?.id).toBe('pvh-guests');
+    expect(opened.engine.kb.facts.length).toBeGreaterThan(0);
+  });
+
   it('GIVEN a knowledge file changed since the snapshot THEN the files are read again and the change is answered', async () => {
     const snapshotDir = snapshotFolder();
     const dir = brokenCopy('facts/features.yaml', (text) => text.replace('en: [PVH, PVH mode, pvh=1]', 'en: [PVH, PVH mode, pvh=1, hybrid guest]'));
