@@ -169,7 +169,8 @@ interface Input {
 }
 
 /** Everything a snapshot is built from: the knowledge files, the builder's code and its dependencies' lockfile. */
-function inputsOf(knowledgeDir: string): { inputs: Input[]; missing: string[] } {
+function inputsOf(knowledgeDir: string): { inputs: Input[]; missing: string[]; listedAtNs: bigint } {
+  const listedAtNs = BigInt(Date.now()) * 1_000_000n;
   const inputs: Input[] = [];
   const missing: string[] = [];
   const add = (path: string) => {
@@ -197,7 +198,7 @@ function inputsOf(knowledgeDir: string): { inputs: Input[]; missing: string[] } 
   addFolder(knowledgeDir, true);
   for (const dir of BUILDER_DIRS) addFolder(dir, false);
   add(LOCKFILE);
-  return { inputs, missing };
+  return { inputs, missing, listedAtNs };
 }
 
 // Node's version too: its Unicode tables decide how accents fold.
@@ -226,11 +227,9 @@ function statStamp({ inputs, missing }: ReturnType<typeof inputsOf>): string {
   return hash([...preamble(), ...missing.map((m) => `missing ${m}`), ...inputs.map((i) => `${i.path} ${i.size} ${i.mtimeNs} ${i.ino}`)]);
 }
 
+/** Inputs last modified this long before they were listed: a later change cannot share their modification time. */
 const SETTLED_NS = 2_000_000_000n;
-const settled = ({ inputs }: ReturnType<typeof inputsOf>) => {
-  const now = BigInt(Date.now()) * 1_000_000n;
-  return inputs.every((i) => now - i.mtimeNs > SETTLED_NS);
-};
+const settled = ({ inputs, listedAtNs }: ReturnType<typeof inputsOf>) => inputs.every((i) => listedAtNs - i.mtimeNs > SETTLED_NS);
 
 interface Stamp {
   stamp: string;
