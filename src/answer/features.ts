@@ -20,7 +20,7 @@ export const FEATURES = [
   'runnerUpRelated', // the runner-up is related to the winner or in its topic
   'bm25', // the winner's BM25 score relative to the best BM25 hit
   'fuzzy', // closeness of the question to one of the winner's names
-  'named', // the question writes the winner's reference name as a setting or command (`vcpus=4`, `xl migrate`)
+  'named', // the question writes the winner's reference name as a setting (`vcpus=4`, `dom0_mem`)
   'scopeUnasked', // the winner is limited to a case (ARM, AMD…) the question does not name
   'scopeAlternative', // …and a general fact covers the question nearly as well
   'scopeMissing', // the question names a case the winner is limited to another of

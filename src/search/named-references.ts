@@ -1,6 +1,8 @@
-// Reference names a question writes out as a setting or a command: `vcpsu=4`, `iommu_inclusive_maping`,
-// `xl vcpu-pinn`. Operators paste config lines and command lines; the name they wrote, typos included, says which
-// entry they ask about better than the words around it (npm run eval: training set, reference and typo questions).
+// Reference names a question writes out as a setting: `vcpsu=4`, `iommu_inclusive_maping`, `vif.default.script`.
+// Operators paste config lines; the key they wrote, typos included, says which entry they ask about better than the
+// words around it (npm run eval: training set, reference and typo questions). An `xl` command in a sentence is not
+// read so: it is more often the tool the asker used ("xl mem-set refuses", "xl says …") than the subject, and
+// counting it answered such questions with the command's entry (docs/quality.md).
 import { foldAccents } from '../text/fold.ts';
 import { digitsOf, editDistance } from './edit-distance.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -14,8 +16,6 @@ const QUOTED_VALUE = /=\s*(?:"[^"]*"?|'[^']*'?|\[[^\]]*\]?)/g;
 const SETTING = /(?<![\p{L}\p{N}_.-])([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*)\s*=/gu;
 /** A word with underscores or inner dots, as config keys and boot options are spelled: `dom0_mem`, `vif.default.script`. */
 const IDENTIFIER = /(?<![\p{L}\p{N}_.-])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\p{L}\p{N}_-])/gu;
-/** `xl <subcommand>`. */
-const XL_COMMAND = /(?<![\p{L}\p{N}_-])xl\s+([a-z][a-z0-9]*(?:-[a-z0-9]+)*)/gu;
 /** Shorter identifiers are abbreviations ("e.g") more often than names. */
 const MIN_IDENTIFIER_LENGTH = 5;
 /** Names after the first are usually context ("e820_host=0 ignored when i have pci="): they count this much. */
@@ -25,13 +25,12 @@ const TYPO_CLOSENESS = [1, 0.8, 0.6] as const;
 /** More names than this at the same distance: the typo does not say which one was meant. */
 const MAX_EQUALLY_CLOSE = 2;
 
-/** The names a question writes as settings or commands, in order of appearance, each once. */
+/** The names a question writes as settings, in order of appearance, each once. */
 export function writtenNames(question: string): string[] {
   const text = foldAccents(question).replace(QUOTED_VALUE, '= ');
   const found: { at: number; name: string }[] = [];
   for (const m of text.matchAll(SETTING)) found.push({ at: m.index, name: m[1]! });
   for (const m of text.matchAll(IDENTIFIER)) if (m[1]!.length >= MIN_IDENTIFIER_LENGTH) found.push({ at: m.index, name: m[1]! });
-  for (const m of text.matchAll(XL_COMMAND)) found.push({ at: m.index, name: `xl ${m[1]!}` });
   return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.name))];
 }
 
@@ -47,22 +46,19 @@ function nameTypoAllowance(name: string): number {
 /** The reference names within the typo allowance of `name`, closest only; exact when the name is one. */
 function closestKeys(index: SearchIndex, name: string): { keys: string[]; distance: number } {
   if (index.referenceNames.get(name)) return { keys: [name], distance: 0 };
-  const command = name.startsWith('xl ');
-  const word = command ? name.slice(3) : name;
-  const allowance = nameTypoAllowance(word);
+  const allowance = nameTypoAllowance(name);
   if (allowance === 0) return { keys: [], distance: 0 };
   const all = index.data.referenceKeys;
-  const digits = digitsOf(word);
+  const digits = digitsOf(name);
   let best: string[] = [];
   let bestDistance = allowance + 1;
   // A few hundred names: a scan, with the cheap tests (length, then digits) before the edit distance.
   for (let i = 0; i < all.size; i++) {
     const key = all.at(i);
-    if (key.startsWith('xl ') !== command) continue;
-    const candidate = command ? key.slice(3) : key;
-    if (Math.abs(candidate.length - word.length) > allowance) continue;
-    if (digitsOf(candidate) !== digits) continue; // `credit2` is not `credit`
-    const distance = editDistance(word, candidate, Math.min(allowance, bestDistance));
+    if (key.startsWith('xl ')) continue; // commands are not read as settings (above)
+    if (Math.abs(key.length - name.length) > allowance) continue;
+    if (digitsOf(key) !== digits) continue; // `credit2` is not `credit`
+    const distance = editDistance(name, key, Math.min(allowance, bestDistance));
     if (distance < bestDistance) [best, bestDistance] = [[key], distance];
     else if (distance === bestDistance) best.push(key);
   }

@@ -21,7 +21,7 @@ export interface Candidate {
   bm25: number;
   /** How closely the question, as a whole, spells one of the fact's names (0 none … 1 exact). */
   fuzzy: number;
-  /** The question writes this fact's reference name as a setting or command (`vcpus=4`, `xl migrate`): 1 first and exact. */
+  /** The question writes this fact's reference name as a setting (`vcpus=4`, `dom0_mem`): 1 first and exact. */
   named: number;
 }
 

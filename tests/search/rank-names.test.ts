@@ -1,4 +1,4 @@
-// How the ranking reads names in a question: reference names written as settings or commands (typos included), names
+// How the ranking reads names in a question: reference names written as settings (typos included), names
 // in another word order, and facts limited to a case the question does not name.
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -16,7 +16,8 @@ describe('names written in a question', () => {
     ["vif = [ 'bridge=xenbr0' ] and memory = 512", ['vif', 'memory']],
     ['iommu_inclusive_maping ça mappe quoi', ['iommu_inclusive_maping']],
     ['vif.default.script=vif-route in xl.conf', ['vif.default.script', 'xl.conf']],
-    ['@here xl migrat over ssh', ['xl migrat']],
+    // A command in a sentence is the tool used more often than the subject: not read as a setting.
+    ['xl mem-set refuses to go above maxmem', []],
     ['how much memory does dom0 need', []],
     ['e.g. 4.4 or 4.5', []],
   ])('GIVEN %j THEN reads %j, in order', (question, names) => {
@@ -29,7 +30,6 @@ describe('entries a written name finds', () => {
     ['boot="dc" meaning', 'cfg-boot', 1],
     ['vcpsu=4 default is 1 right?', 'cfg-vcpus', 0.8],
     ['dom0_max_vpcus=2 syntax ok?', 'boot-dom0-max-vcpus', 0.8],
-    ['xl vcpu-pinn web 0 4', 'xl-vcpu-pin', 0.8],
     // Names after the first are context: they count half.
     ['e820_host=0 ignored when i have pci=', 'cfg-pci', 0.5],
   ])('GIVEN %j THEN finds %s with weight %d', (question, fact, weight) => {
