@@ -18,6 +18,7 @@ const MAX_SHORTLIST = 100;
 const COMMON_TRIGRAM_SHARE = 0.05;
 /** ...but in a small base every trigram is rare enough: below this many names a list is always walked. */
 const COMMON_TRIGRAM_FLOOR = 50;
+const EMPTY = new Uint32Array(0);
 
 export function trigrams(text: string): string[] {
   const padded = `^${text}$`;
@@ -66,22 +67,40 @@ export class FuzzyNames<T> {
     const common = Math.max(this.count * COMMON_TRIGRAM_SHARE, COMMON_TRIGRAM_FLOOR);
     const informative = all.filter((gram) => (this.namesWith(gram)?.length ?? 0) <= common);
     const grams = informative.length > 0 ? informative : all;
+    const needed = Math.max(1, Math.ceil(grams.length * MIN_SHARED_TRIGRAMS));
     const shared = (this.shared ??= new Uint16Array(this.count));
     const touched: number[] = [];
-    for (const gram of grams) {
-      const names = this.namesWith(gram);
-      if (!names) continue;
+    // A name sharing `needed` of the grams is in at least one of any (grams − needed + 1) of their lists: the
+    // shortest ones name every candidate, and the longer ones only add to names already found (the counts stay
+    // exact). In a large base this spares tracking tens of thousands of names per keystroke.
+    const lists = grams.map((gram) => this.namesWith(gram) ?? EMPTY).sort((a, b) => a.length - b.length);
+    const seeding = grams.length - needed + 1;
+    lists.forEach((names, j) => {
+      const seeds = j < seeding;
       for (let k = 0; k < names.length; k++) {
         const i = names[k]!;
         const count = shared[i]!;
-        if (count === 0) touched.push(i);
+        if (count === 0) {
+          if (!seeds) continue;
+          touched.push(i);
+        }
         shared[i] = count + 1;
       }
+    });
+    // Most shared trigrams first, then name position: names bucketed by count, and only the buckets the shortlist
+    // reaches sorted (a large base touches tens of thousands of names; sorting them all was most of a keystroke).
+    const buckets: number[][] = [];
+    for (const i of touched) {
+      const count = shared[i]!;
+      shared[i] = 0;
+      if (count >= needed) (buckets[count] ??= []).push(i);
     }
-    const needed = Math.max(1, Math.ceil(grams.length * MIN_SHARED_TRIGRAMS));
-    const shortlisted = touched.filter((i) => shared[i]! >= needed).sort((a, b) => shared[b]! - shared[a]! || a - b);
-    for (const i of touched) shared[i] = 0;
-    const shortlist = shortlisted.slice(0, MAX_SHORTLIST).map((i) => this.item(i));
+    const shortlisted: number[] = [];
+    for (let count = buckets.length - 1; count >= needed && shortlisted.length < MAX_SHORTLIST; count--) {
+      const bucket = buckets[count];
+      if (bucket) shortlisted.push(...Uint32Array.from(bucket).sort().subarray(0, MAX_SHORTLIST - shortlisted.length));
+    }
+    const shortlist = shortlisted.map((i) => this.item(i));
     if (shortlist.length === 0) return [];
     return new Fuse(shortlist, this.options).search(pattern, { limit }).map((hit) => ({ item: hit.item, score: hit.score ?? 1 }));
   }
