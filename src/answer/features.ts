@@ -1,6 +1,6 @@
 // What the answer decision looks at: features of the ranking's winner, its runner-up and the question's wording.
 import type { Intent, Language } from '../knowledge/schema.ts';
-import { scopesNamedIn, scopesOverlap } from '../knowledge/scopes.ts';
+import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes.ts';
 import { coverageDetail } from '../search/coverage.ts';
 import type { Candidate, Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
@@ -76,7 +76,7 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
   const detail = coverageDetail(index, ranking.groups, top.factId);
   const traits = index.traits.get(top.factId);
   const asked = scopesNamedIn(question);
-  const unasked = (traits?.scope ?? []).filter((s) => ![...asked].some((a) => scopesOverlap(s, a)));
+  const unasked = scopesUnasked(traits?.scope ?? [], asked);
   const alternative =
     unasked.length > 0 &&
     ranking.candidates.slice(1, SCOPE_ALTERNATIVE_DEPTH).some((c) => {

@@ -21,6 +21,11 @@ export const SCOPE_WORDS: Readonly<Record<Scope, readonly string[]>> = {
 /** Narrower cases: a fact about ARM answers a question about arm64, and the other way round. */
 export const PARENT_SCOPE: Partial<Record<Scope, Scope>> = { arm32: 'arm', arm64: 'arm' };
 
+/** The cases a fact is limited to that a question naming `asked` does not name: "dom0 memory" asked, an ARM fact found. */
+export function scopesUnasked(scope: readonly Scope[], asked: ReadonlySet<Scope>): Scope[] {
+  return scope.filter((s) => ![...asked].some((a) => scopesOverlap(s, a)));
+}
+
 /** Whether a fact limited to `fact` speaks to a question about `asked`. */
 export function scopesOverlap(fact: Scope, asked: Scope): boolean {
   return fact === asked || PARENT_SCOPE[asked] === fact || PARENT_SCOPE[fact] === asked;

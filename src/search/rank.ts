@@ -5,7 +5,7 @@ import { analyze } from './analyze.ts';
 import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
-import { scopesNamedIn, scopesOverlap } from '../knowledge/scopes.ts';
+import { scopesNamedIn, scopesUnasked } from '../knowledge/scopes.ts';
 import { stripQuestionFrame } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
@@ -174,7 +174,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   // "How much memory does dom0 need?" is not asked about ARM: a fact limited to a case the question does not name
   // gives way to a general one that answers as well (issue 11).
   const asked = scopesNamedIn(question);
-  const unasked = (factId: string) => (index.traits.get(factId)?.scope ?? []).some((s) => ![...asked].some((a) => scopesOverlap(s, a)));
+  const unasked = (factId: string) => scopesUnasked(index.traits.get(factId)?.scope ?? [], asked).length > 0;
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
     const bonus = intents.size > 0 && suits(c.factId) ? 1 + INTENT_BONUS : 1;

@@ -6,7 +6,7 @@ import type { IndexData } from '../search/index-data.ts';
 import { Postings } from '../search/postings.ts';
 import type { FactTraits } from '../search/search-index.ts';
 import { SortedStrings } from '../search/sorted-strings.ts';
-import { columnList, packedColumn, packStrings } from '../search/string-column.ts';
+import { columnList, packedColumn, packStrings, type PackedStrings } from '../search/string-column.ts';
 import type { SectionValue, Sections } from './sections-file.ts';
 
 const POSTINGS = ['factTerms', 'curatedTerms', 'factWords', 'curatedWords', 'completionKeyNames', 'completionWordNames', 'trigramNames', 'referenceFacts'] as const;
@@ -26,13 +26,12 @@ export function indexSections(data: IndexData): Record<string, SectionValue> {
     sections[`index.${name}.start`] = data[name].start;
     sections[`index.${name}.values`] = data[name].values;
   }
-  for (const [name, column] of [['names.text', data.names.text], ['stems', data.stems]] as const) {
-    const { bytes, offsets } = packStrings(columnList(column));
-    sections[`index.${name}.bytes`] = bytes;
-    sections[`index.${name}.offsets`] = offsets;
-  }
-  for (const name of STRINGS) {
-    const { bytes, offsets } = data[name].packed();
+  const packed: Array<[string, PackedStrings]> = [
+    ['names.text', packStrings(columnList(data.names.text))],
+    ['stems', packStrings(columnList(data.stems))],
+    ...STRINGS.map((name): [string, PackedStrings] => [name, data[name].packed()]),
+  ];
+  for (const [name, { bytes, offsets }] of packed) {
     sections[`index.${name}.bytes`] = bytes;
     sections[`index.${name}.offsets`] = offsets;
   }
@@ -67,10 +66,10 @@ function once<T>(make: () => T): () => T {
 
 export function indexFromSections(sections: Sections): IndexData {
   const postings = (name: string) => once(() => new Postings(sections.u32(`index.${name}.start`), sections.u32(`index.${name}.values`)));
-  const strings = (name: string) => once(() => SortedStrings.fromPacked({ bytes: sections.u8(`index.${name}.bytes`), offsets: sections.u32(`index.${name}.offsets`) }));
+  const packed = (name: string): PackedStrings => ({ bytes: sections.u8(`index.${name}.bytes`), offsets: sections.u32(`index.${name}.offsets`) });
+  const strings = (name: string) => once(() => SortedStrings.fromPacked(packed(name)));
   const factIds = once(() => sections.json<string[]>('index.factIds'));
-  const column = (name: string) => packedColumn({ bytes: sections.u8(`index.${name}.bytes`), offsets: sections.u32(`index.${name}.offsets`) });
-  const names = once(() => ({ text: column('names.text'), fact: sections.u32('index.names.fact'), kind: sections.u8('index.names.kind') }));
+  const names = once(() => ({ text: packedColumn(packed('names.text')), fact: sections.u32('index.names.fact'), kind: sections.u8('index.names.kind') }));
   const bm25 = once(() => {
     const { boosts, averageLengths } = sections.json<{ boosts: number[]; averageLengths: number[] }>('index.bm25');
     const fields: FieldPostings[] = boosts.map((_, f) => ({
@@ -95,7 +94,7 @@ export function indexFromSections(sections: Sections): IndexData {
     letter: sections.u16('index.trie.letter'),
     word: signed('index.trie.word'),
   }));
-  const stems = once(() => column('stems'));
+  const stems = once(() => packedColumn(packed('stems')));
   const pickerOrder = once(() => ({ en: sections.u32('index.pickerOrder.en'), fr: sections.u32('index.pickerOrder.fr') }));
   const errorTemplates = once(() => sections.json<ErrorTemplate[]>('index.errorTemplates'));
   const traits = once(() => sections.json<FactTraits[]>('index.traits'));

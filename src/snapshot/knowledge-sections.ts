@@ -2,14 +2,13 @@
 // it is shown. A question reads a handful of facts; parsing every fact of a large base took seconds.
 import type { Fact, Source, Topic } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
+import { packStrings } from '../search/string-column.ts';
 import type { SectionValue, Sections } from './sections-file.ts';
 
 export function knowledgeSections(kb: KnowledgeBase): Record<string, SectionValue> {
-  const texts = kb.facts.map((fact) => Buffer.from(JSON.stringify(fact)));
-  const offsets = new Uint32Array(texts.length + 1);
-  texts.forEach((text, i) => (offsets[i + 1] = offsets[i]! + text.byteLength));
+  const { bytes, offsets } = packStrings(kb.facts.map((fact) => JSON.stringify(fact)));
   return {
-    'kb.facts': new Uint8Array(Buffer.concat(texts)),
+    'kb.facts': bytes,
     'kb.factOffsets': offsets,
     'kb.ids': { json: kb.facts.map((f) => [f.id, ...f.replaces]) },
     'kb.sources': { json: [...kb.sources] },
