@@ -66,11 +66,35 @@ function kthLargest(values: readonly number[], k: number): number {
   return heap[0]!;
 }
 
+/** Below this many postings, walking them all is cheaper than deciding which to skip (tests/perf, A/B). */
+const PRUNE_FROM_POSTINGS = 4000;
+/** Bounds are rounded up by this share, so that a sum in another order can never exceed its bound. */
+const BOUND_SLACK = 1 + 1e-9;
+
+/** A query term as scored in one field: its postings and the factors of its BM25 formula there. */
+interface TermField {
+  field: FieldPostings;
+  from: number;
+  to: number;
+  idf: number;
+  norm: Float64Array;
+  boost: number;
+}
+
 export class Bm25Index {
   /** Per-question scratch space, reused: a question allocates nothing per matching document. */
   private readonly total: Float64Array;
-  private readonly termScore: Float64Array;
   private readonly matchedTerms: Uint16Array;
+  /** Documents still in the running while the pruned search looks them up (1), or not (0). */
+  private readonly alive: Uint8Array;
+  /** The last term (by a counter) that matched each document: a term counts once however many fields have it. */
+  private readonly lastTerm: Uint32Array;
+  private termCounter = 0;
+  /** Per field, each document's length part of the BM25 denominator, K × (1 − B + B × length / average). */
+  private norms?: Float64Array[];
+  /** The most a term adds to one document's sum (NaN until a question uses it): the index never changes, so kept. */
+  private readonly bounds: Float64Array;
+  private positions?: Map<string, number>;
 
   private constructor(
     /** Term ids are positions in this list, shared with the rest of the search index. */
@@ -81,8 +105,10 @@ export class Bm25Index {
     private readonly fields: readonly FieldPostings[],
   ) {
     this.total = new Float64Array(ids.length);
-    this.termScore = new Float64Array(ids.length);
     this.matchedTerms = new Uint16Array(ids.length);
+    this.alive = new Uint8Array(ids.length);
+    this.lastTerm = new Uint32Array(ids.length);
+    this.bounds = new Float64Array(terms.size).fill(Number.NaN);
   }
 
   /** `terms` must hold every term of the documents; by default, exactly those. */
@@ -148,47 +174,193 @@ export class Bm25Index {
    * documents in `include` that match at all.
    */
   search(queryTerms: readonly string[], limit = Number.POSITIVE_INFINITY, include?: ReadonlySet<string>): Bm25Hit[] {
-    const { total, termScore, matchedTerms } = this;
-    const count = this.ids.length;
-    const touched: number[] = [];
-    const termTouched: number[] = [];
-    for (const term of new Set(queryTerms)) {
-      const t = this.terms.idOf(term);
-      if (t < 0) continue;
-      this.fields.forEach((field, f) => {
-        const from = field.start[t]!;
-        const to = field.start[t + 1]!;
-        const matching = to - from;
-        if (matching === 0) return;
-        const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
-        const average = this.averageLengths[f]!;
-        const boost = this.boosts[f]!;
-        for (let p = from; p < to; p++) {
-          const d = field.docs[p]!;
-          const frequency = field.frequencies[p]!;
-          const raw = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * field.lengths[d]!) / average)));
-          if (termScore[d] === 0) termTouched.push(d);
-          termScore[d]! += boost * raw;
-        }
-      });
-      for (const d of termTouched) {
-        if (matchedTerms[d] === 0) touched.push(d);
-        matchedTerms[d]!++;
-        total[d]! += termScore[d]!;
-        termScore[d] = 0;
-      }
-      termTouched.length = 0;
-    }
+    const termIds = [...new Set(queryTerms)].map((term) => this.terms.idOf(term)).filter((t) => t >= 0);
+    const included = include ? [...include].map((id) => this.positionOf(id)).filter((d) => d >= 0) : [];
+    const postings = termIds.reduce((n, t) => n + this.fields.reduce((m, field) => m + field.start[t + 1]! - field.start[t]!, 0), 0);
+    const touched = Number.isFinite(limit) && postings > PRUNE_FROM_POSTINGS ? this.scorePruned(termIds, limit, included) : this.scoreAll(termIds);
+    const { total, matchedTerms } = this;
+    // A document's score is its sum times the number of query terms it matched (MiniSearch's OR).
     const scores = touched.map((d) => total[d]! * matchedTerms[d]!);
     // A limit below 1 keeps only the included documents.
     const threshold = limit < 1 ? Number.POSITIVE_INFINITY : scores.length > limit ? kthLargest(scores, limit) : Number.NEGATIVE_INFINITY;
     const hits: Bm25Hit[] = [];
     touched.forEach((d, i) => {
       const id = this.ids[d]!;
-      if (scores[i]! >= threshold || include?.has(id)) hits.push({ id, score: scores[i]! });
+      if (matchedTerms[d]! > 0 && (scores[i]! >= threshold || include?.has(id))) hits.push({ id, score: scores[i]! });
       total[d] = 0;
       matchedTerms[d] = 0;
+      this.alive[d] = 0;
     });
     return hits.sort((a, b) => b.score - a.score);
   }
+
+  /** Scores every document matching a term into `total` and `matchedTerms`; returns them. */
+  private scoreAll(termIds: readonly number[]): number[] {
+    const touched: number[] = [];
+    for (const t of termIds) this.addTerm(t, touched);
+    return touched;
+  }
+
+  /**
+   * The same scores for every document that can be among the best `limit` or tie with the last (and the included
+   * ones), without walking every posting of common words. Terms go from the one that can add most to the least;
+   * once even a document matching all the terms left could not reach the `limit`-th best score so far, no new
+   * document can make the list, and the terms left are only looked up for the documents still in the running
+   * (MaxScore, as search engines prune: Turtle and Flood, 1995). A document's score never falls as terms are
+   * added, so the score so far of the `limit`-th best is a safe bar; bounds include the coordination factor.
+   */
+  private scorePruned(termIds: readonly number[], limit: number, included: readonly number[]): number[] {
+    const { total, matchedTerms, alive } = this;
+    const order = termIds.map((t) => ({ t, bound: this.termBound(t) })).sort((a, b) => b.bound - a.bound);
+    // left[i]: the most the terms from i on can add to one document's sum.
+    const left = new Float64Array(order.length + 1);
+    for (let i = order.length - 1; i >= 0; i--) left[i] = left[i + 1]! + order[i]!.bound;
+    const touched: number[] = [];
+    for (const d of included) {
+      if (alive[d]) continue;
+      alive[d] = 1;
+      touched.push(d);
+    }
+    let i = 0;
+    // Phase 1: every posting counts, while a document no term has matched yet could still make the list.
+    for (; i < order.length; i++) {
+      const untouched = left[i]! * (order.length - i);
+      // No score so far exceeds what the terms done can add times their number: below that, the bar need not be
+      // computed to know a new document could still reach it.
+      const most = limit < 1 ? Number.POSITIVE_INFINITY : (left[0]! - left[i]!) * i;
+      if (untouched < most && untouched < (limit < 1 ? most : this.bar(touched, limit))) break;
+      this.addTerm(order[i]!.t, touched);
+    }
+    if (i === order.length) return touched;
+    // Phase 2: only documents already found can still make it; drop those that cannot, look the rest up.
+    let running = touched.filter((d) => matchedTerms[d]! > 0 || alive[d]);
+    for (const d of running) alive[d] = 1;
+    for (; i < order.length; i++) {
+      const bar = limit < 1 ? Number.POSITIVE_INFINITY : this.bar(running, limit);
+      const more = order.length - i;
+      running = running.filter((d) => {
+        const keep = included.includes(d) || (total[d]! + left[i]!) * (matchedTerms[d]! + more) >= bar;
+        if (!keep) alive[d] = 0;
+        return keep;
+      });
+      this.lookUpTerm(order[i]!.t, running);
+    }
+    return touched;
+  }
+
+  /** The `limit`-th best score so far among `docs` (−∞ while fewer have matched). */
+  private bar(docs: readonly number[], limit: number): number {
+    const { total, matchedTerms } = this;
+    const scores: number[] = [];
+    for (const d of docs) if (matchedTerms[d]! > 0) scores.push(total[d]! * matchedTerms[d]!);
+    return scores.length >= limit ? kthLargest(scores, limit) : Number.NEGATIVE_INFINITY;
+  }
+
+  /** Term t as scored in each field where some document has it. */
+  private termFields(t: number): TermField[] {
+    const count = this.ids.length;
+    const norms = (this.norms ??= this.fields.map((field, f) => {
+      const average = this.averageLengths[f]!;
+      return Float64Array.from(field.lengths, (length) => K * (1 - B + (B * length) / average));
+    }));
+    const out: TermField[] = [];
+    this.fields.forEach((field, f) => {
+      const from = field.start[t]!;
+      const to = field.start[t + 1]!;
+      const matching = to - from;
+      if (matching === 0) return;
+      const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
+      out.push({ field, from, to, idf, norm: norms[f]!, boost: this.boosts[f]! });
+    });
+    return out;
+  }
+
+  /** What the posting at p adds in one field (BM25+). */
+  private static weight(tf: TermField, p: number): number {
+    const frequency = tf.field.frequencies[p]!;
+    return tf.boost * tf.idf * (D + (frequency * (K + 1)) / (frequency + tf.norm[tf.field.docs[p]!]!));
+  }
+
+  /** Adds term t to every document that has it, recording newly matched documents in `touched`. */
+  private addTerm(t: number, touched: number[]): void {
+    const { total, matchedTerms, lastTerm, alive } = this;
+    const stamp = this.nextTermStamp();
+    for (const tf of this.termFields(t)) {
+      const docs = tf.field.docs;
+      for (let p = tf.from; p < tf.to; p++) {
+        const d = docs[p]!;
+        if (lastTerm[d] !== stamp) {
+          lastTerm[d] = stamp;
+          if (matchedTerms[d] === 0 && !alive[d]) touched.push(d);
+          matchedTerms[d]!++;
+        }
+        total[d]! += Bm25Index.weight(tf, p);
+      }
+    }
+  }
+
+  private nextTermStamp(): number {
+    if (this.termCounter === 0xffffffff) {
+      this.lastTerm.fill(0);
+      this.termCounter = 0;
+    }
+    return ++this.termCounter;
+  }
+
+  /** Adds term t to the documents in `docs` only: binary searches when they are few next to its postings. */
+  private lookUpTerm(t: number, docs: readonly number[]): void {
+    const { total, matchedTerms, alive, lastTerm } = this;
+    const stamp = this.nextTermStamp();
+    const add = (d: number, tf: TermField, p: number) => {
+      if (lastTerm[d] !== stamp) {
+        lastTerm[d] = stamp;
+        matchedTerms[d]!++;
+      }
+      total[d]! += Bm25Index.weight(tf, p);
+    };
+    for (const tf of this.termFields(t)) {
+      const length = tf.to - tf.from;
+      if (docs.length * Math.log2(length + 1) < length) {
+        for (const d of docs) {
+          const p = findDoc(tf.field.docs, tf.from, tf.to, d);
+          if (p >= 0) add(d, tf, p);
+        }
+      } else {
+        for (let p = tf.from; p < tf.to; p++) if (alive[tf.field.docs[p]!]) add(tf.field.docs[p]!, tf, p);
+      }
+    }
+  }
+
+  /** The most term t adds to one document: each field's best posting, summed (computed once, then kept). */
+  private termBound(t: number): number {
+    const known = this.bounds[t]!;
+    if (!Number.isNaN(known)) return known;
+    let bound = 0;
+    for (const tf of this.termFields(t)) {
+      let best = 0;
+      for (let p = tf.from; p < tf.to; p++) best = Math.max(best, Bm25Index.weight(tf, p));
+      bound += best;
+    }
+    this.bounds[t] = bound * BOUND_SLACK;
+    return this.bounds[t]!;
+  }
+
+  private positionOf(id: string): number {
+    this.positions ??= new Map(this.ids.map((docId, d) => [docId, d]));
+    return this.positions.get(id) ?? -1;
+  }
+}
+
+/** Where document d is in the ascending run docs[from … to), or −1. */
+function findDoc(docs: Uint32Array, from: number, to: number, d: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = docs[mid]!;
+    if (v === d) return mid;
+    if (v < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }

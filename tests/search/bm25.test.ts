@@ -6,6 +6,7 @@ import { analyze } from '../../src/search/analyze.ts';
 import { Bm25Index } from '../../src/search/bm25.ts';
 import { SortedStrings } from '../../src/search/sorted-strings.ts';
 import { FIELD_BOOST, FIELDS, fieldsOf } from '../../src/search/search-index.ts';
+import { syntheticBase } from '../perf/synthetic-base.ts';
 
 const terms = (text: string) => analyze(text).flatMap((g) => g.terms);
 
@@ -49,6 +50,32 @@ describe('BM25 over typed arrays', () => {
     const far = all.at(-1)!;
     expect(ours.search(['guest', 'xl'], 5, new Set([far.id, 'not-a-fact']))).toEqual([...limited, far]);
     expect(ours.search(['guest', 'xl'], 0, new Set([far.id]))).toEqual([far]);
+  });
+
+  it('GIVEN a limit THEN the pruned search keeps exactly what scoring every posting keeps, on the base and on one 3 times larger', () => {
+    const larger = Bm25Index.build(
+      syntheticBase(loadKnowledge(), 3).facts.map(fieldsOf).map((d) => ({ id: d.id, fields: FIELDS.map((field) => terms(d[field])) })),
+      FIELDS.map((field) => FIELD_BOOST[field]),
+    );
+    const mismatches: string[] = [];
+    for (const index of [ours, larger]) {
+      for (const { question } of loadQuestionSet()) {
+        const query = analyze(question, { forQuery: true }).flatMap((g) => g.terms);
+        const all = index.search(query);
+        // Far hits as included documents: the named and fuzzy matches rank.ts forces into the list.
+        const include = new Set([all.at(-1)?.id, all.at(-7)?.id, 'not-a-fact'].filter((id): id is string => id !== undefined));
+        for (const limit of [0, 1, 5, 50]) {
+          const bar = limit === 0 ? Number.POSITIVE_INFINITY : (all[limit - 1]?.score ?? Number.NEGATIVE_INFINITY);
+          const expected = all.filter((h) => h.score >= bar || include.has(h.id));
+          const actual = index.search(query, limit, include);
+          const same =
+            expected.length === actual.length &&
+            expected.every((h) => Math.abs((actual.find((a) => a.id === h.id)?.score ?? Number.NaN) - h.score) <= 1e-9 * h.score);
+          if (!same) mismatches.push(`${limit} ${question}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it('GIVEN terms the base never uses THEN finds nothing, and the next question is not affected', () => {
