@@ -2,7 +2,7 @@
 import type { Intent, Language } from '../knowledge/schema.ts';
 import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes.ts';
 import { coverageDetail } from '../search/coverage.ts';
-import type { Candidate, Ranking } from '../search/rank.ts';
+import { errorFactUnasked, type Candidate, type Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 
 export const FEATURES = [
@@ -24,6 +24,7 @@ export const FEATURES = [
   'scopeUnasked', // the winner is limited to a case (ARM, AMD…) the question does not name
   'scopeAlternative', // …and a general fact covers the question nearly as well
   'scopeMissing', // the question names a case the winner is limited to another of
+  'errorUnasked', // the winner explains an error message, and the question neither reads as an error nor quotes it
   'intentMatch', // the question's kind (when, how, who…) is one the winner answers
   'intentMismatch', // the question has a kind and the winner answers none of it
   'corrected', // share of words spelling correction changed
@@ -108,6 +109,7 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
     scopeUnasked: unasked.length > 0 ? 1 : 0,
     scopeAlternative: alternative ? 1 : 0,
     scopeMissing: missing ? 1 : 0,
+    errorUnasked: errorFactUnasked(index, top.factId, ranking.intents, ranking.errors) ? 1 : 0,
     intentMatch: match,
     intentMismatch: mismatch,
     corrected: ranking.groups.length > 0 ? ranking.corrected / ranking.groups.length : 0,

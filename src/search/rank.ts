@@ -61,6 +61,8 @@ const RERANK_FLOOR = 0.5;
 const INTENT_BONUS = 0.1;
 /** In the re-scored head: a fact limited to a case the question does not name (ARM, AMD…) keeps this share (docs/quality.md). */
 const SCOPE_UNASKED = 0.85;
+/** In the re-scored head: a fact about an error message, when the question shows no error, keeps this share. */
+const ERROR_UNASKED = 0.85;
 /** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
 export const MAX_CANDIDATES = 50;
 /** fuse.js scores run from 0 (perfect) to 1; above this a name match is noise. */
@@ -114,6 +116,11 @@ function* permutations<T>(items: readonly T[]): Generator<T[]> {
 /** Best score first; equal scores in id order (code-unit order: cheap, and the same on every machine). */
 function byScoreThenId(a: Candidate, b: Candidate): number {
   return b.score - a.score || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0);
+}
+
+/** The fact is mainly about an error message, and the question neither reads as an error nor quotes one of its messages. */
+export function errorFactUnasked(index: SearchIndex, factId: string, intents: ReadonlySet<Intent>, errors: readonly ErrorMatch[]): boolean {
+  return index.traits.get(factId)?.intent[0] === 'error' && !intents.has('error') && !errors.some((e) => e.factId === factId);
 }
 
 /** An error message pasted whole (or nearly) settles the question: its fact goes first, like an exact name. */
@@ -175,11 +182,14 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   // gives way to a general one that answers as well (issue 11).
   const asked = scopesNamedIn(question);
   const unasked = (factId: string) => scopesUnasked(index.traits.get(factId)?.scope ?? [], asked).length > 0;
+  // "How much RAM should dom0 have?" is not a pasted error: the fact explaining an error gives way likewise.
+  const errorUnasked = (factId: string) => errorFactUnasked(index, factId, intents, errors);
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
     const bonus = intents.size > 0 && suits(c.factId) ? 1 + INTENT_BONUS : 1;
     const scoped = unasked(c.factId) ? SCOPE_UNASKED : 1;
-    return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus * scoped, coverage: covered };
+    const unerred = errorUnasked(c.factId) ? ERROR_UNASKED : 1;
+    return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus * scoped * unerred, coverage: covered };
   });
   const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort(byScoreThenId);
   // Exact beats fuzzy: the named fact goes first whatever the scores say; then a pasted error message; then the

@@ -1,5 +1,6 @@
 // How the ranking reads names in a question: reference names written as settings (typos included), names
-// in another word order, and facts limited to a case the question does not name.
+// in another word order, facts limited to a case the question does not name, and facts about an error the
+// question does not show.
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { namedReferences, writtenNames } from '../../src/search/named-references.ts';
@@ -63,6 +64,16 @@ describe('facts limited to a case', () => {
 
   it('GIVEN the same question naming ARM THEN the ARM fact comes first', () => {
     expect(rank(index, "what's new for arm in xen 4.4").candidates[0]?.factId).toBe('arm-whats-new-vs-4-3');
+  });
+});
+
+describe('facts about an error message', () => {
+  it('GIVEN a how-to question that shows no error THEN the task ranks above the error met while doing it', () => {
+    expect(rank(index, '@here xl migrat over ssh on a non standard port, how').candidates[0]?.factId).toBe('xl-migrate');
+  });
+
+  it('GIVEN the error message pasted THEN its fact comes first', () => {
+    expect(rank(index, '(XEN) Not enough RAM for DOM0 reservation').candidates[0]?.factId).toBe('error-xen-not-enough-ram-dom0-reservation');
   });
 });
 
