@@ -7,7 +7,8 @@ const LEADING = [
   /^(?:can you |could you |please )?(?:tell me about|explain|describe|define|what about|how about)\s+/,
   /^(?:what|who|which) (?:is|are|was|were)\s+/,
   /^what'?s\s+/,
-  /^(?:qu'?est[- ]ce que?|qu'?est[- ]ce qu'|c'?est quoi|que signifie|que veut dire|parle[- ]moi d[eu']?|explique[- ]moi|definition d[eu']?|a quoi sert|a quoi servent)\s*/,
+  // Chat spellings too: "c koi", "c quoi", "kesako".
+  /^(?:qu'?est[- ]ce que?|qu'?est[- ]ce qu'|c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|que signifie|que veut dire|parle[- ]moi d[eu']?|explique[- ]moi|definition d[eu']?|a quoi sert|a quoi servent)\s*/,
   /^(?:quel|quelle|quels|quelles) (?:est|sont|etait|etaient)\s+/,
   // Looking up an entry of the reference: "syntax of dom0_mem", "what does vcpus do", "syntaxe de xl migrate".
   /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
@@ -18,7 +19,7 @@ const TRAILING = [
   /[\s?!.:;,]+$/,
   /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
   /\s+(?:in|on|dans|sous)\s+xen$/,
-  /\s+(?:c'?est quoi|exactement|stp|svp|please)$/,
+  /\s+(?:c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|exactement|stp|svp|please)$/,
 ];
 /**
  * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option

@@ -70,6 +70,10 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame("Qu'est-ce que le mode PVH ?")).toBe('mode pvh');
     expect(stripQuestionFrame('tell me about xl devd in Xen 4.4')).toBe('xl devd');
     expect(stripQuestionFrame("c'est quoi les canaux d'événements ?")).toBe("canaux d'evenements");
+    // Chat spellings of "c'est quoi", before or after the name.
+    expect(stripQuestionFrame('c koi dom0')).toBe('dom0');
+    expect(stripQuestionFrame('kesako xenstore ?')).toBe('xenstore');
+    expect(stripQuestionFrame('evnt chanells fifo c koi')).toBe('evnt chanells fifo');
   });
 
   it('strips what a reference lookup asks for around a short name, and only there', () => {
