@@ -129,6 +129,8 @@ interface TokenAnalysis {
   group: WordGroup | undefined;
   /** The words that were stemmed, so that a collector sees them when the analysis comes from the cache. */
   stemmed: readonly string[];
+  /** The collector that has seen them already: a base repeats a word thousands of times, one report is enough. */
+  reportedTo?: Map<string, readonly string[]>;
 }
 
 /**
@@ -142,7 +144,10 @@ function analyzeToken(surface: string, forQuery: boolean): TokenAnalysis {
   const cache = tokenCache[forQuery ? 1 : 0];
   const cached = cache.get(surface);
   if (cached) {
-    if (collected) for (const word of cached.stemmed) stems(word);
+    if (collected && cached.reportedTo !== collected) {
+      for (const word of cached.stemmed) stems(word);
+      cached.reportedTo = collected;
+    }
     return cached;
   }
   const folded = foldAccents(surface);
@@ -162,7 +167,7 @@ function analyzeToken(surface: string, forQuery: boolean): TokenAnalysis {
     group = { surface, words: [...words], terms: [...terms], ...(compound ? { compound } : {}) };
   }
   if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
-  const analysis = { folded, group, stemmed };
+  const analysis: TokenAnalysis = { folded, group, stemmed, ...(collected ? { reportedTo: collected } : {}) };
   cache.set(surface, analysis);
   return analysis;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, stems } from '../../src/search/analyze.ts';
+import { analyze, collectingStems, stems } from '../../src/search/analyze.ts';
 import { coverage, weighGroups } from '../../src/search/coverage.ts';
 import { editDistance } from '../../src/search/edit-distance.ts';
 import { stripQuestionFrame } from '../../src/search/question-frame.ts';
@@ -118,5 +118,27 @@ describe('coverage of a question by a fact', () => {
     expect(analyze('pvh-mode')[0]?.compound).toEqual({ parts: ['pvh', 'mode'], joined: 'pvhmode' });
     expect(coverage(engine.index, weighGroups(engine.index, analyze('pvh-mode', { forQuery: true })), 'pvh-guests')).toBe(1);
     expect(coverage(engine.index, weighGroups(engine.index, analyze('pvh-quantum', { forQuery: true })), 'pvh-guests')).toBe(0);
+  });
+});
+
+describe('the stems a snapshot keeps', () => {
+  it('GIVEN words analysed before, and again under two collectors in turn THEN each collector sees every word once analysed', () => {
+    const text = 'Grant tables et canaux fonctionnels';
+    analyze(text); // cached outside any collector
+    const words = ['grant', 'tables', 'canaux', 'fonctionnels'];
+    for (let round = 0; round < 2; round++) {
+      const { stems: collected } = collectingStems(() => {
+        analyze(text);
+        analyze(text);
+      });
+      expect(collected.map(([word]) => word)).toEqual(expect.arrayContaining(words));
+      for (const [word, found] of collected) expect(found).toEqual(stems(word));
+    }
+  });
+
+  it('GIVEN a collector inside another THEN the outer one sees what the inner one saw', () => {
+    const { result: inner, stems: outer } = collectingStems(() => collectingStems(() => analyze('hypercalls émulés')).stems);
+    expect(inner.map(([word]) => word)).toEqual(expect.arrayContaining(['hypercalls']));
+    expect(outer.map(([word]) => word)).toEqual(inner.map(([word]) => word));
   });
 });
