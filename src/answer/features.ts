@@ -4,6 +4,7 @@ import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes
 import { coverageDetail } from '../search/coverage.ts';
 import { errorFactUnasked, type Candidate, type Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
+import { otherXenVersions } from '../search/versions.ts';
 
 export const FEATURES = [
   'exact', // the question is the fact's name
@@ -25,6 +26,7 @@ export const FEATURES = [
   'scopeAlternative', // …and a general fact covers the question nearly as well
   'scopeMissing', // the question names a case the winner is limited to another of
   'errorUnasked', // the winner explains an error message, and the question neither reads as an error nor quotes it
+  'otherVersion', // the question names a Xen version other than 4.4 that the winner never mentions
   'intentMatch', // the question's kind (when, how, who…) is one the winner answers
   'intentMismatch', // the question has a kind and the winner answers none of it
   'corrected', // share of words spelling correction changed
@@ -90,6 +92,7 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
   const rivalCoverage = rival ? (rival.coverage ?? coverageDetail(index, ranking.groups, rival.factId).weighted) : 0;
   const { match, mismatch } = intentRelation(ranking.intents, traits?.intent ?? []);
   const error = ranking.errors.find((e) => e.factId === top.factId)?.score ?? 0;
+  const versions = otherXenVersions(question);
   return {
     exact: ranking.exact === top.factId ? 1 : 0,
     error,
@@ -110,6 +113,7 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
     scopeAlternative: alternative ? 1 : 0,
     scopeMissing: missing ? 1 : 0,
     errorUnasked: errorFactUnasked(index, top.factId, ranking.intents, ranking.errors) ? 1 : 0,
+    otherVersion: versions.length > 0 && !versions.some((v) => index.factVocabulary.get(top.factId)?.all.terms.has(v)) ? 1 : 0,
     intentMatch: match,
     intentMismatch: mismatch,
     corrected: ranking.groups.length > 0 ? ranking.corrected / ranking.groups.length : 0,

@@ -39,6 +39,13 @@ describe('questions reported by users', () => {
     expect(answer.answer?.id ?? answer.suggestions[0]?.id).toBe(fact);
   });
 
+  it.each(["What's new in Xen 4.19?", 'Quoi de neuf dans Xen 4.18 ?', "What is Xen 4.17's Arm SVE support?"])(
+    'GIVEN a later release asked about (%j) THEN answers nothing about 4.4 in its place',
+    (question) => {
+      expect(engine.answer(question).status).not.toBe('answered');
+    },
+  );
+
   it.each(['bonjour, ça va ?', 'salut ça va ? 🙂', 'hey how are you'])('GIVEN the greeting %j THEN offers no fact', (greeting) => {
     expect(engine.answer(greeting)).toMatchObject({ status: 'unknown', answer: null });
   });
