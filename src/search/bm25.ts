@@ -113,23 +113,48 @@ export class Bm25Index {
 
   /** `terms` must hold every term of the documents; by default, exactly those. */
   static build(documents: readonly Bm25Document[], boosts: readonly number[], terms = SortedStrings.of(documents.flatMap((d) => d.fields.flat()))): Bm25Index {
+    const idsOf = (list: readonly string[]) =>
+      list.map((term) => {
+        const id = terms.idOf(term);
+        if (id < 0) throw new Error(`term "${term}" is missing from the term list`);
+        return id;
+      });
+    return Bm25Index.buildFromIds(
+      documents.map((d) => d.id),
+      documents.map((d) => boosts.map((_, f) => idsOf(d.fields[f] ?? []))),
+      boosts,
+      terms,
+    );
+  }
+
+  /**
+   * The same from term ids: `documents[d][f]` lists the ids (positions in `terms`) of document d's terms in field f,
+   * repeated terms counting as frequency. A build looks each distinct word up once instead of at every occurrence.
+   */
+  static buildFromIds(ids: readonly string[], documents: ReadonlyArray<ReadonlyArray<ArrayLike<number>>>, boosts: readonly number[], terms: SortedStrings): Bm25Index {
     const termCount = terms.size;
+    // Occurrences of each term in the current document and field, reset after each: no Map per document.
+    const counts = new Uint32Array(termCount);
     const fields = boosts.map((_, f) => {
       // (term, doc, frequency) triples in document order, grouped by term at the end.
       const postings: number[] = [];
       const lengths = new Uint32Array(documents.length);
       let average = 0;
       documents.forEach((doc, d) => {
-        const counts = new Map<number, number>();
-        for (const term of doc.fields[f] ?? []) {
-          const id = terms.idOf(term);
-          if (id < 0) throw new Error(`term "${term}" is missing from the term list`);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
+        const list = doc[f] ?? [];
+        const distinct: number[] = [];
+        for (let i = 0; i < list.length; i++) {
+          const t = list[i]!;
+          if (counts[t] === 0) distinct.push(t);
+          counts[t]!++;
         }
-        lengths[d] = counts.size;
-        average = (average * d + counts.size) / (d + 1); // as MiniSearch averages, so scores match to the last bit
+        lengths[d] = distinct.length;
+        average = (average * d + distinct.length) / (d + 1); // as MiniSearch averages, so scores match to the last bit
         // Frequencies are kept in 16 bits: a word repeated more than 65,535 times in one field scores as 65,535.
-        for (const [id, count] of counts) postings.push(id, d, Math.min(count, 0xffff));
+        for (const t of distinct) {
+          postings.push(t, d, Math.min(counts[t]!, 0xffff));
+          counts[t] = 0;
+        }
       });
       return { postings, lengths, average };
     });
@@ -149,7 +174,7 @@ export class Bm25Index {
     });
     return new Bm25Index(
       terms,
-      documents.map((d) => d.id),
+      ids,
       boosts,
       fields.map((f) => f.average),
       compiled,

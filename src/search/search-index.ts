@@ -117,12 +117,19 @@ export function nameWords(name: string): string[] {
 }
 
 /** The terms and words of some word groups, as ids. */
-function idsOf(groups: Iterable<WordGroup>, terms: SortedStrings, words: SortedStrings): { terms: number[]; words: number[] } {
+/** A word group's term and word ids, looked up once per distinct group (groups are shared between occurrences). */
+interface GroupIds {
+  terms: readonly number[];
+  words: readonly number[];
+}
+
+function idsOf(groups: Iterable<WordGroup>, ids: ReadonlyMap<WordGroup, GroupIds>): { terms: number[]; words: number[] } {
   const termIds: number[] = [];
   const wordIds: number[] = [];
   for (const group of groups) {
-    for (const term of group.terms) termIds.push(terms.idOf(term));
-    for (const word of group.words) wordIds.push(words.idOf(word));
+    const { terms, words } = ids.get(group)!;
+    for (const t of terms) termIds.push(t);
+    for (const w of words) wordIds.push(w);
   }
   return { terms: termIds, words: wordIds };
 }
@@ -145,27 +152,30 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
   // Each field is analysed once and the result shared by BM25 and the coverage vocabularies.
   const documents = facts.map(fieldsOf);
   const { result: analysed, stems } = collectingStems(() => documents.map((doc) => FIELDS.map((field) => analyze(doc[field]))));
+  // analyze() hands out one object per distinct word group: a base of thousands of facts repeats each a thousand
+  // times, so ids are looked up per group, not per occurrence (npm run bench: index build).
+  const distinct = new Set<WordGroup>();
+  for (const fields of analysed) for (const groups of fields) for (const group of groups) distinct.add(group);
   const allTerms = new Set<string>();
   const allWords = new Set<string>();
-  for (const fields of analysed) {
-    for (const groups of fields) {
-      for (const group of groups) {
-        for (const term of group.terms) allTerms.add(term);
-        for (const word of group.words) allWords.add(word);
-      }
-    }
+  for (const group of distinct) {
+    for (const term of group.terms) allTerms.add(term);
+    for (const word of group.words) allWords.add(word);
   }
   const terms = SortedStrings.of(allTerms);
   const words = SortedStrings.of(allWords);
-  const bm25 = Bm25Index.build(
-    documents.map((doc, i) => ({ id: doc.id, fields: analysed[i]!.map((groups) => groups.flatMap((g) => g.terms)) })),
+  const groupIds = new Map<WordGroup, GroupIds>();
+  for (const group of distinct) groupIds.set(group, { terms: group.terms.map((t) => terms.idOf(t)), words: group.words.map((w) => words.idOf(w)) });
+  const bm25 = Bm25Index.buildFromIds(
+    documents.map((doc) => doc.id),
+    analysed.map((fields) => fields.map((groups) => idsOf(groups, groupIds).terms)),
     FIELDS.map((field) => FIELD_BOOST[field]),
     terms,
   );
 
   const vocabularies = analysed.map(([title, aliases, text, tags]) => {
     const nameGroups = [...title!, ...aliases!, ...tags!];
-    return { all: idsOf([...nameGroups, ...text!], terms, words), names: idsOf(nameGroups, terms, words) };
+    return { all: idsOf([...nameGroups, ...text!], groupIds), names: idsOf(nameGroups, groupIds) };
   });
   const factTerms = Postings.fromLists(vocabularies.map((v) => v.all.terms));
   const factWords = Postings.fromLists(vocabularies.map((v) => v.all.words));
