@@ -4,7 +4,7 @@ import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes
 import { coverageDetail } from '../search/coverage.ts';
 import { errorFactUnasked, type Candidate, type Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
-import { otherXenVersions } from '../search/versions.ts';
+import { otherXenVersions, releaseOf } from '../search/versions.ts';
 
 export const FEATURES = [
   'exact', // the question is the fact's name
@@ -113,7 +113,7 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
     scopeAlternative: alternative ? 1 : 0,
     scopeMissing: missing ? 1 : 0,
     errorUnasked: errorFactUnasked(index, top.factId, ranking.intents, ranking.errors) ? 1 : 0,
-    otherVersion: versions.length > 0 && !versions.some((v) => index.factVocabulary.get(top.factId)?.all.terms.has(v)) ? 1 : 0,
+    otherVersion: versions.length > 0 && !versions.some((v) => [v, releaseOf(v)].some((form) => index.factVocabulary.get(top.factId)?.all.terms.has(form))) ? 1 : 0,
     intentMatch: match,
     intentMismatch: mismatch,
     corrected: ranking.groups.length > 0 ? ranking.corrected / ranking.groups.length : 0,

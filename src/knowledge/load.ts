@@ -75,8 +75,8 @@ function parseYamlFile(path: string, shown: string): { data: unknown } | { issue
   } catch (error) {
     return { issue: { file: shown, message: `cannot read file: ${(error as Error).message}` } };
   }
-  // js-yaml reads a large base several times faster than \`yaml\` (npm run bench: first run). Whatever it refuses, a
-  // syntax error, a duplicate key, any *alias, goes to \`yaml\`, whose messages give the line and which expands aliases
+  // js-yaml reads a large base several times faster than `yaml` (npm run bench: first run). Whatever it refuses, a
+  // syntax error, a duplicate key, any *alias, goes to `yaml`, whose messages give the line and which expands aliases
   // within a budget; both give the same data for every file of the base (tests/knowledge/yaml-readers.test.ts).
   const fast = readFast(source);
   if (fast !== undefined) return { data: fast };
@@ -95,8 +95,12 @@ function parseYamlFile(path: string, shown: string): { data: unknown } | { issue
   }
 }
 
-/** The file's data by js-yaml (YAML 1.2 core schema, duplicate keys refused, no aliases), or undefined if it refuses. */
+/**
+ * The file's data by js-yaml (YAML 1.2 core schema, duplicate keys refused, no aliases), or undefined if it refuses.
+ * A file with directives or explicit tags goes to `yaml` as well: js-yaml reads "%YAML 1.1" or "!!float 1" otherwise.
+ */
 export function readFast(source: string): unknown {
+  if (/^%|!!|(?:^|[\s[{,])![\w<-]/m.test(source)) return undefined;
   try {
     return loadYaml(source, { schema: CORE_SCHEMA, maxAliases: 0 }) ?? undefined;
   } catch {

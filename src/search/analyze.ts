@@ -43,6 +43,9 @@ export interface StemTable {
 const knownStems: StemTable[] = [];
 /** Words stemmed while a collector is set, for the table a snapshot keeps. */
 let collected: Map<string, readonly string[]> | undefined;
+/** The current collector's number (0: none), so that a cached analysis can say which one has seen its words. */
+let collector = 0;
+let collectors = 0;
 
 /** English and French stems of a lower-case word, computed on the accented form and then folded. */
 export function stems(word: string): readonly string[] {
@@ -76,13 +79,16 @@ export function useKnownStems(table: StemTable): void {
 /** Runs `work` and returns its result with every word it stemmed, sorted: the table a snapshot keeps. */
 export function collectingStems<T>(work: () => T): { result: T; stems: Array<[string, readonly string[]]> } {
   const outer = collected;
+  const outerNumber = collector;
   const inner = new Map<string, readonly string[]>();
   collected = inner;
+  collector = ++collectors;
   try {
     const result = work();
     return { result, stems: [...inner].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
   } finally {
     collected = outer;
+    collector = outerNumber;
     inner.forEach((value, word) => outer?.set(word, value));
   }
 }
@@ -129,8 +135,8 @@ interface TokenAnalysis {
   group: WordGroup | undefined;
   /** The words that were stemmed, so that a collector sees them when the analysis comes from the cache. */
   stemmed: readonly string[];
-  /** The collector that has seen them already: a base repeats a word thousands of times, one report is enough. */
-  reportedTo?: Map<string, readonly string[]>;
+  /** The collector (by number) that has seen them already: a base repeats a word thousands of times, one report is enough. */
+  reportedTo: number;
 }
 
 /**
@@ -144,9 +150,9 @@ function analyzeToken(surface: string, forQuery: boolean): TokenAnalysis {
   const cache = tokenCache[forQuery ? 1 : 0];
   const cached = cache.get(surface);
   if (cached) {
-    if (collected && cached.reportedTo !== collected) {
+    if (collected && cached.reportedTo !== collector) {
       for (const word of cached.stemmed) stems(word);
-      cached.reportedTo = collected;
+      cached.reportedTo = collector;
     }
     return cached;
   }
@@ -167,7 +173,7 @@ function analyzeToken(surface: string, forQuery: boolean): TokenAnalysis {
     group = { surface, words: [...words], terms: [...terms], ...(compound ? { compound } : {}) };
   }
   if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
-  const analysis: TokenAnalysis = { folded, group, stemmed, ...(collected ? { reportedTo: collected } : {}) };
+  const analysis: TokenAnalysis = { folded, group, stemmed, reportedTo: collector };
   cache.set(surface, analysis);
   return analysis;
 }

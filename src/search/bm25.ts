@@ -1,5 +1,6 @@
-// BM25 over typed arrays. It scores exactly as MiniSearch did here (BM25+ with k 1.2, b 0.7, d 0.5; IDF per field;
-// field boosts; the sum multiplied by how many query terms matched), but keeps postings in flat arrays instead of an
+// BM25 over typed arrays. It scores as MiniSearch did here (BM25+ with k 1.2, b 0.7, d 0.5; IDF per field; field
+// boosts; the sum multiplied by how many query terms matched; the same up to the rounding of sums added in another
+// order), but keeps postings in flat arrays instead of an
 // object per document and term: on a base 100 times this one MiniSearch spent most of each question allocating and
 // collecting those objects (npm run bench). tests/search/bm25.test.ts checks the scores against MiniSearch's.
 
@@ -68,8 +69,10 @@ function kthLargest(values: readonly number[], k: number): number {
 
 /** Below this many postings, walking them all is cheaper than deciding which to skip (tests/perf, A/B). */
 const PRUNE_FROM_POSTINGS = 4000;
-/** Bounds are rounded up by this share, so that a sum in another order can never exceed its bound. */
+/** Bounds are rounded up by this share, and the bar down by BAR_SLACK: sums added in another order differ in their
+ * last bits, and a document must never be dropped by a rounding error. */
 const BOUND_SLACK = 1 + 1e-9;
+const BAR_SLACK = 1 - 1e-12;
 
 /** A query term as scored in one field: its postings and the factors of its BM25 formula there. */
 interface TermField {
@@ -93,7 +96,7 @@ export class Bm25Index {
   /** Per field, each document's length part of the BM25 denominator, K × (1 − B + B × length / average). */
   private norms?: Float64Array[];
   /** The most a term adds to one document's sum (NaN until a question uses it): the index never changes, so kept. */
-  private readonly bounds: Float64Array;
+  private bounds?: Float64Array;
   private positions?: Map<string, number>;
 
   private constructor(
@@ -108,7 +111,6 @@ export class Bm25Index {
     this.matchedTerms = new Uint16Array(ids.length);
     this.alive = new Uint8Array(ids.length);
     this.lastTerm = new Uint32Array(ids.length);
-    this.bounds = new Float64Array(terms.size).fill(Number.NaN);
   }
 
   /** `terms` must hold every term of the documents; by default, exactly those. */
@@ -145,11 +147,13 @@ export class Bm25Index {
         const distinct: number[] = [];
         for (let i = 0; i < list.length; i++) {
           const t = list[i]!;
+          // A typed array ignores a wrong index silently: a term lost from the index would be a wrong answer later.
+          if (!(t >= 0 && t < termCount && t === Math.floor(t))) throw new Error(`term id ${t} is not in the term list`);
           if (counts[t] === 0) distinct.push(t);
           counts[t]!++;
         }
         lengths[d] = distinct.length;
-        average = (average * d + distinct.length) / (d + 1); // as MiniSearch averages, so scores match to the last bit
+        average = (average * d + distinct.length) / (d + 1); // as MiniSearch averages, to the last bit
         // Frequencies are kept in 16 bits: a word repeated more than 65,535 times in one field scores as 65,535.
         for (const t of distinct) {
           postings.push(t, d, Math.min(counts[t]!, 0xffff));
@@ -232,7 +236,9 @@ export class Bm25Index {
    * once even a document matching all the terms left could not reach the `limit`-th best score so far, no new
    * document can make the list, and the terms left are only looked up for the documents still in the running
    * (MaxScore, as search engines prune: Turtle and Flood, 1995). A document's score never falls as terms are
-   * added, so the score so far of the `limit`-th best is a safe bar; bounds include the coordination factor.
+   * added, so the score so far of the `limit`-th best is a safe bar; bounds include the coordination factor. The
+   * documents kept are those scoring every posting keeps; their scores may differ in the last bits (terms added
+   * in another order), which only matters to exact ties, and rank.ts breaks ties by id.
    */
   private scorePruned(termIds: readonly number[], limit: number, included: readonly number[]): number[] {
     const { total, matchedTerms, alive } = this;
@@ -253,18 +259,19 @@ export class Bm25Index {
       // No score so far exceeds what the terms done can add times their number: below that, the bar need not be
       // computed to know a new document could still reach it.
       const most = limit < 1 ? Number.POSITIVE_INFINITY : (left[0]! - left[i]!) * i;
-      if (untouched < most && untouched < (limit < 1 ? most : this.bar(touched, limit))) break;
+      if (untouched < most && untouched < (limit < 1 ? most : this.bar(touched, limit) * BAR_SLACK)) break;
       this.addTerm(order[i]!.t, touched);
     }
     if (i === order.length) return touched;
     // Phase 2: only documents already found can still make it; drop those that cannot, look the rest up.
+    const forced = new Set(included);
     let running = touched.filter((d) => matchedTerms[d]! > 0 || alive[d]);
     for (const d of running) alive[d] = 1;
     for (; i < order.length; i++) {
-      const bar = limit < 1 ? Number.POSITIVE_INFINITY : this.bar(running, limit);
+      const bar = limit < 1 ? Number.POSITIVE_INFINITY : this.bar(running, limit) * BAR_SLACK;
       const more = order.length - i;
       running = running.filter((d) => {
-        const keep = included.includes(d) || (total[d]! + left[i]!) * (matchedTerms[d]! + more) >= bar;
+        const keep = forced.has(d) || (total[d]! + left[i]!) * (matchedTerms[d]! + more) >= bar;
         if (!keep) alive[d] = 0;
         return keep;
       });
@@ -358,7 +365,8 @@ export class Bm25Index {
 
   /** The most term t adds to one document: each field's best posting, summed (computed once, then kept). */
   private termBound(t: number): number {
-    const known = this.bounds[t]!;
+    const bounds = (this.bounds ??= new Float64Array(this.terms.size).fill(Number.NaN));
+    const known = bounds[t]!;
     if (!Number.isNaN(known)) return known;
     let bound = 0;
     for (const tf of this.termFields(t)) {
@@ -366,8 +374,8 @@ export class Bm25Index {
       for (let p = tf.from; p < tf.to; p++) best = Math.max(best, Bm25Index.weight(tf, p));
       bound += best;
     }
-    this.bounds[t] = bound * BOUND_SLACK;
-    return this.bounds[t]!;
+    bounds[t] = bound * BOUND_SLACK;
+    return bounds[t]!;
   }
 
   private positionOf(id: string): number {

@@ -40,7 +40,8 @@ const CLOSERS = [
   'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
   'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'haha', 'xd',
 ];
-const alternatives = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+// Longest first: an alternation takes the first that matches, and "question" would cut "question de noob" short.
+const alternatives = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 const LEADING_CHATTER = new RegExp(`^(?:(?:${alternatives(OPENERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!:;>-]+)+`, 'i');
 const TRAILING_CHATTER = new RegExp(`(?:[\\s,.!:;?-]+(?:${alternatives(CLOSERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s.!?]*)+$`, 'i');
 /** A message that is nothing but chatter: "hello", "thanks!", "merci". */

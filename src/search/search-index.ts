@@ -116,13 +116,13 @@ export function nameWords(name: string): string[] {
   return foldAccents(name).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
 }
 
-/** The terms and words of some word groups, as ids. */
 /** A word group's term and word ids, looked up once per distinct group (groups are shared between occurrences). */
 interface GroupIds {
   terms: readonly number[];
   words: readonly number[];
 }
 
+/** The terms and words of some word groups, as ids. */
 function idsOf(groups: Iterable<WordGroup>, ids: ReadonlyMap<WordGroup, GroupIds>): { terms: number[]; words: number[] } {
   const termIds: number[] = [];
   const wordIds: number[] = [];

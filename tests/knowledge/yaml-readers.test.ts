@@ -29,6 +29,10 @@ describe('the two YAML readers', () => {
     ['an alias', 'a: &x [1, 2]\nb: *x\n'],
     ['a syntax error', 'a: [1, 2\n'],
     ['an empty file', ''],
+    // Read differently by the two: js-yaml would ignore the directive ("yes" a string) and honour !!float.
+    ['a YAML 1.1 directive', '%YAML 1.1\n---\na: yes\n'],
+    ['an explicit tag', 'a: !!float 1\n'],
+    ['a local tag', 'a: !thing 1\n'],
   ])('GIVEN %s THEN js-yaml declines it, for yaml to read or report', (_name, source) => {
     expect(readFast(source)).toBeUndefined();
   });

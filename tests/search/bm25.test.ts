@@ -6,6 +6,7 @@ import { analyze } from '../../src/search/analyze.ts';
 import { Bm25Index } from '../../src/search/bm25.ts';
 import { SortedStrings } from '../../src/search/sorted-strings.ts';
 import { FIELD_BOOST, FIELDS, fieldsOf } from '../../src/search/search-index.ts';
+import { seededRandom } from '../perf/measure.ts';
 import { syntheticBase } from '../perf/synthetic-base.ts';
 
 const terms = (text: string) => analyze(text).flatMap((g) => g.terms);
@@ -76,6 +77,40 @@ describe('BM25 over typed arrays', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('GIVEN random documents with many exact copies THEN the pruned search keeps exactly what scoring every posting keeps', () => {
+    const random = seededRandom(7);
+    // Common words in most documents, rare ones in a few: the shape pruning is for. Every third document is a copy.
+    const word = () => `w${Math.floor(300 * random() ** 3)}`;
+    const made: string[][][] = [];
+    for (let d = 0; d < 3000; d++) {
+      made.push(d % 3 === 2 ? made[d - 1]! : [0, 1, 2, 3].map((f) => Array.from({ length: f === 2 ? 20 : 4 }, word)));
+    }
+    const index = Bm25Index.build(made.map((fields, d) => ({ id: `d${d}`, fields })), [2, 1.5, 1, 1]);
+    const { fields } = index.parts();
+    const postingsOf = (query: string[]) =>
+      [...new Set(query)].reduce((n, term) => {
+        const t = index.termList().idOf(term);
+        return t < 0 ? n : n + fields.reduce((m, f) => m + f.start[t + 1]! - f.start[t]!, 0);
+      }, 0);
+    const mismatches: string[] = [];
+    let large = 0;
+    for (let q = 0; q < 300; q++) {
+      const query = Array.from({ length: 1 + Math.floor(random() * 20) }, word);
+      if (postingsOf(query) > 4000) large++;
+      const all = index.search(query);
+      const include = new Set([`d${Math.floor(random() * 3000)}`, all.at(-1)?.id ?? 'd0']);
+      for (const limit of [0, 1, 2, 5, 50]) {
+        const bar = limit === 0 ? Number.POSITIVE_INFINITY : (all[limit - 1]?.score ?? Number.NEGATIVE_INFINITY);
+        const expected = all.filter((h) => h.score >= bar || include.has(h.id)).map((h) => h.id).sort();
+        const actual = index.search(query, limit, include).map((h) => h.id).sort();
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${limit} ${query.join(' ')}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Most questions here take the pruned path (more than 4,000 postings): the comparison is about it.
+    expect(large).toBeGreaterThan(150);
   });
 
   it('GIVEN terms the base never uses THEN finds nothing, and the next question is not affected', () => {

@@ -13,6 +13,8 @@ describe('chat noise around a question', () => {
     ['> is xend still there', 'is xend still there'],
     ['hey guys quick question: is credit2 stable?', 'is credit2 stable?'],
     ['noob question: what is an event channel', 'what is an event channel'],
+    ["question de noob : c'est quoi xenstore", "c'est quoi xenstore"],
+    ['question bête: c koi pvh', 'c koi pvh'],
     ['Bonjour, quand Xen 4.4 est-il sorti ? merci', 'quand Xen 4.4 est-il sorti?'],
     ['what is `max_event_channels`?', 'what is max_event_channels ?'],
     ['see [the notes](https://example.org/x) please', 'see the notes'],
