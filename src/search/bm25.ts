@@ -73,6 +73,8 @@ const PRUNE_FROM_POSTINGS = 4000;
  * last bits, and a document must never be dropped by a rounding error. */
 const BOUND_SLACK = 1 + 1e-9;
 const BAR_SLACK = 1 - 1e-12;
+/** The bar is taken among the first this many times `limit` documents found (see bar()). */
+const BAR_SAMPLE = 8;
 
 /** A query term as scored in one field: its postings and the factors of its BM25 formula there. */
 interface TermField {
@@ -284,7 +286,14 @@ export class Bm25Index {
   private bar(docs: readonly number[], limit: number): number {
     const { total, matchedTerms } = this;
     const scores: number[] = [];
-    for (const d of docs) if (matchedTerms[d]! > 0) scores.push(total[d]! * matchedTerms[d]!);
+    // The `limit`-th best of some of the documents is no higher than that of all of them, so still a safe bar: the
+    // first found (by the terms that can add most) are the likeliest best, and a long question need not sort
+    // thousands of partial scores at every term.
+    const sample = Math.min(docs.length, BAR_SAMPLE * limit);
+    for (let i = 0; i < sample; i++) {
+      const d = docs[i]!;
+      if (matchedTerms[d]! > 0) scores.push(total[d]! * matchedTerms[d]!);
+    }
     return scores.length >= limit ? kthLargest(scores, limit) : Number.NEGATIVE_INFINITY;
   }
 
