@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { loadQuestionSet } from '../../src/quality/question-set.ts';
 import { analyze } from '../../src/search/analyze.ts';
-import { Bm25Index } from '../../src/search/bm25.ts';
+import { Bm25Index, type Bm25Hit } from '../../src/search/bm25.ts';
 import { SortedStrings } from '../../src/search/sorted-strings.ts';
 import { FIELD_BOOST, FIELDS, fieldsOf } from '../../src/search/search-index.ts';
 import { seededRandom } from '../perf/measure.ts';
@@ -19,6 +19,12 @@ const ours = Bm25Index.build(
 );
 const reference = new MiniSearch({ fields: [...FIELDS], tokenize: terms, processTerm: (t) => t, searchOptions: { tokenize: (t) => [t], processTerm: (t) => t, boost: { ...FIELD_BOOST } } });
 reference.addAll(documents);
+
+/** What a search with `limit` must keep of the full hit list: the best `limit`, any tied with the last, the included. */
+function keptByLimit(all: readonly Bm25Hit[], limit: number, include: ReadonlySet<string>): Bm25Hit[] {
+  const bar = limit === 0 ? Number.POSITIVE_INFINITY : (all[limit - 1]?.score ?? Number.NEGATIVE_INFINITY);
+  return all.filter((h) => h.score >= bar || include.has(h.id));
+}
 
 const byId = (hits: Array<{ id: unknown; score: number }>) => new Map(hits.map((h) => [String(h.id), h.score]));
 
@@ -66,8 +72,7 @@ describe('BM25 over typed arrays', () => {
         // Far hits as included documents: the named and fuzzy matches rank.ts forces into the list.
         const include = new Set([all.at(-1)?.id, all.at(-7)?.id, 'not-a-fact'].filter((id): id is string => id !== undefined));
         for (const limit of [0, 1, 5, 50]) {
-          const bar = limit === 0 ? Number.POSITIVE_INFINITY : (all[limit - 1]?.score ?? Number.NEGATIVE_INFINITY);
-          const expected = all.filter((h) => h.score >= bar || include.has(h.id));
+          const expected = keptByLimit(all, limit, include);
           const actual = index.search(query, limit, include);
           const same =
             expected.length === actual.length &&
@@ -102,8 +107,7 @@ describe('BM25 over typed arrays', () => {
       const all = index.search(query);
       const include = new Set([`d${Math.floor(random() * 3000)}`, all.at(-1)?.id ?? 'd0']);
       for (const limit of [0, 1, 2, 5, 50]) {
-        const bar = limit === 0 ? Number.POSITIVE_INFINITY : (all[limit - 1]?.score ?? Number.NEGATIVE_INFINITY);
-        const expected = all.filter((h) => h.score >= bar || include.has(h.id)).map((h) => h.id).sort();
+        const expected = keptByLimit(all, limit, include).map((h) => h.id).sort();
         const actual = index.search(query, limit, include).map((h) => h.id).sort();
         if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${limit} ${query.join(' ')}`);
       }
