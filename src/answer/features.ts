@@ -58,14 +58,14 @@ function intentRelation(asked: ReadonlySet<Intent>, answers: readonly Intent[]):
   return { match, mismatch: 1 - match };
 }
 
-/** The rival the winner is measured against: the best candidate that is neither related to it nor in its topic. */
+/** The rival the winner is measured against: the best candidate not related to it (a topic is too broad: measured, more wrong answers). */
 export function bestRival(index: SearchIndex, ranking: Ranking): Candidate | undefined {
   const [top, ...rest] = ranking.candidates;
   if (!top) return undefined;
   return rest.find((c) => !areKin(index, top.factId, c.factId));
 }
 
-/** Related (either way) or in the same topic: two sides of one answer, not competing answers. */
+/** Related, either way: two sides of one answer, not competing answers. */
 export function areKin(index: SearchIndex, a: string, b: string): boolean {
   const ta = index.traits.get(a);
   const tb = index.traits.get(b);

@@ -42,6 +42,11 @@ describe('normalising text for search', () => {
     expect(surfaces('comment est-ce que je peux activer ça ?')).toEqual(['activer']);
   });
 
+  it('drops chat spellings of function words and hedges, which would otherwise weigh as the rarest words', () => {
+    expect(surfaces('waht is teh new event chanel abi')).toEqual(['new', 'event', 'chanel', 'abi']);
+    expect(surfaces('pk ca veut dire quoi concrètement, fifo')).toEqual(['fifo']);
+  });
+
   it('treats control characters and zero-width spaces as separators', () => {
     expect(surfaces('pvh\u0000mode\u200bfifo\u0007')).toEqual(['pvh', 'mode', 'fifo']);
   });
@@ -74,6 +79,9 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('c koi dom0')).toBe('dom0');
     expect(stripQuestionFrame('kesako xenstore ?')).toBe('xenstore');
     expect(stripQuestionFrame('evnt chanells fifo c koi')).toBe('evnt chanells fifo');
+    // Hedges after the frame: "libxl c'est quoi concrètement ?" asks for the name libxl.
+    expect(stripQuestionFrame("libxl c'est quoi concrètement ?")).toBe('libxl');
+    expect(stripQuestionFrame('what is libxl exactly?')).toBe('libxl');
   });
 
   it('strips what a reference lookup asks for around a short name, and only there', () => {

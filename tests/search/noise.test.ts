@@ -25,6 +25,9 @@ describe('chat noise around a question', () => {
     ['<@!123456789012345678>, c’est quoi la désagrégation ?', 'c’est quoi la désagrégation ?'],
     ['<@!123456789012345678>, > What is a domU? @everyone @here', 'What is a domU?'],
     ['salut à tous > bonjour tout le monde @everyone @here', ''],
+    // A hedge at the end is chat too: "gros" is not a word of the question.
+    ["c'est quoi le dom0 en gros ?", "c'est quoi le dom0?"],
+    ['what is libxl in a nutshell', 'what is libxl'],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
     expect(withoutChatNoise(input)).toBe(expected);
   });
