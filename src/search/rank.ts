@@ -63,10 +63,23 @@ const INTENT_BONUS = 0.1;
 const SCOPE_UNASKED = 0.85;
 /** In the re-scored head: a fact about an error message, when the question shows no error, keeps this share. */
 const ERROR_UNASKED = 0.85;
+/** In the re-scored head: the entry of another xl command than the one the question writes keeps this share. */
+const OTHER_COMMAND = 0.85;
 /** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
 export const MAX_CANDIDATES = 50;
 /** fuse.js scores run from 0 (perfect) to 1; above this a name match is noise. */
 const FUZZY_NAME_MAX_SCORE = 0.3;
+
+const XL_COMMAND = /\bxl\s+([a-z][a-z0-9-]*)/g;
+
+/** The reference entries of the xl commands a question writes out (`xl destroy`), spelled right. */
+export function writtenCommandEntries(index: SearchIndex, question: string): ReadonlySet<string> {
+  const entries = new Set<string>();
+  for (const m of referenceKey(question.toLowerCase()).matchAll(XL_COMMAND)) {
+    for (const factId of index.referenceNames.get(`xl ${m[1]}`) ?? []) if (index.traits.get(factId)?.reference === 'xl-command') entries.add(factId);
+  }
+  return entries;
+}
 
 /** The question as a name: "What is PVH?" → "pvh". */
 function nameOf(question: string): string {
@@ -184,12 +197,16 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const unasked = (factId: string) => scopesUnasked(index.traits.get(factId)?.scope ?? [], asked).length > 0;
   // "How much RAM should dom0 have?" is not a pasted error: the fact explaining an error gives way likewise.
   const errorUnasked = (factId: string) => errorFactUnasked(index, factId, intents, errors);
+  // "xl destroy deletes the disk?" names `xl destroy`: the entry of `xl cpupool-destroy` gives way likewise.
+  const commands = writtenCommandEntries(index, question);
+  const otherCommand = (factId: string) => commands.size > 0 && !commands.has(factId) && index.traits.get(factId)?.reference === 'xl-command';
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
     const bonus = intents.size > 0 && suits(c.factId) ? 1 + INTENT_BONUS : 1;
     const scoped = unasked(c.factId) ? SCOPE_UNASKED : 1;
     const unerred = errorUnasked(c.factId) ? ERROR_UNASKED : 1;
-    return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus * scoped * unerred, coverage: covered };
+    const commanded = otherCommand(c.factId) ? OTHER_COMMAND : 1;
+    return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus * scoped * unerred * commanded, coverage: covered };
   });
   const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort(byScoreThenId);
   // Exact beats fuzzy: the named fact goes first whatever the scores say; then a pasted error message; then the

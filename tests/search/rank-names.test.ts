@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { namedReferences, writtenNames } from '../../src/search/named-references.ts';
-import { rank } from '../../src/search/rank.ts';
+import { rank, writtenCommandEntries } from '../../src/search/rank.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 
 const index = buildSearchIndex(loadKnowledge().facts);
@@ -74,6 +74,24 @@ describe('facts about an error message', () => {
 
   it('GIVEN the error message pasted THEN its fact comes first', () => {
     expect(rank(index, '(XEN) Not enough RAM for DOM0 reservation').candidates[0]?.factId).toBe('error-xen-not-enough-ram-dom0-reservation');
+  });
+});
+
+describe('xl commands a question writes', () => {
+  it.each([
+    ['xl destroy deletes the disk?', ['xl-destroy']],
+    ['XL CPUPOOL-DESTROY rt fails', ['xl-cpupool-destroy']],
+    // A misspelt command names nothing: the words still count, the entries do not give way.
+    ['xl destory hangs', []],
+    ['how do i destroy a guest', []],
+  ])('GIVEN %j THEN finds the entries %j', (question, entries) => {
+    expect([...writtenCommandEntries(index, question)]).toEqual(entries);
+  });
+
+  it('GIVEN one command written THEN the entry of another command with a shared word ranks below it', () => {
+    const ids = rank(index, 'xl list columns meaning').candidates.map((c) => c.factId);
+    expect(ids).toContain('xl-vcpu-list');
+    expect(ids.indexOf('xl-list')).toBeLessThan(ids.indexOf('xl-vcpu-list'));
   });
 });
 
