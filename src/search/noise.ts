@@ -30,7 +30,7 @@ const MARKDOWN = [
 const OPENERS = [
   'hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'greetings', 'good morning', 'good afternoon', 'good evening',
   'bonjour', 'bonsoir', 'salut', 'coucou', 'hello world', 'quick question', 'question', 'petite question',
-  'noob question', 'stupid question', 'dumb question', 'newbie question', 'question de noob', 'question bete',
+  'quick q', 'petite q', 'noob question', 'stupid question', 'dumb question', 'newbie question', 'question de noob', 'question bete',
   'help', 'aide', 'sorry', 'desole', 'excuse me', 'excusez-moi', 'ok', 'okay', 'so', 'bon', 'alors',
   'how are you', 'how is it going', 'how\'s it going', 'whats up', 'what\'s up', 'ca va', 'comment ca va', 'ca roule', 'quoi de beau',
 ];
@@ -38,7 +38,7 @@ const AUDIENCE = ['all', 'everyone', 'everybody', 'guys', 'folks', 'people', 'te
 const CLOSERS = [
   'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'thx', 'ty', 'tia', 'cheers', 'please', 'pls', 'plz',
   'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
-  'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'haha', 'xd',
+  'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'mdr', 'ptdr', 'haha', 'xd', 'tl;dr', 'tldr',
   // Hedges that end a question ("c'est quoi le dom0 en gros ?"): "gros" would otherwise be read as a word of it.
   'en gros', 'grosso modo', 'vite fait', 'en bref', 'au juste', 'in short', 'in a nutshell', 'in a few words', 'en quelques mots',
 ];

@@ -20,7 +20,7 @@ j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre 
 peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sans se ses si son sont sous sur t ta te
 tes toi ton tous tout toute toutes tu un une vos votre vous y combien ou quelqu quelque quelques alors aussi bien
 bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrais puis sait existe sert servir
-sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir
+sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir fais faites font
 exactement concretement precisement simplement brievement
 pk pq kel kelle koment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait`;

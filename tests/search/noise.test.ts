@@ -28,6 +28,9 @@ describe('chat noise around a question', () => {
     // A hedge at the end is chat too: "gros" is not a word of the question.
     ["c'est quoi le dom0 en gros ?", "c'est quoi le dom0?"],
     ['what is libxl in a nutshell', 'what is libxl'],
+    ['quick q: le fichier xl.conf sert à quoi ?', 'le fichier xl.conf sert à quoi ?'],
+    ['whats new in xen 4.4 tl;dr', 'whats new in xen 4.4'],
+    ['comment on sort de la console xl mdr', 'comment on sort de la console xl'],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
     expect(withoutChatNoise(input)).toBe(expected);
   });
