@@ -11,6 +11,7 @@ know want need anyone someone something anything thing things really mean means 
 say says said like hi hey hello thanks thank okay ok yes yeah one ones use used using vs versus around
 along across within via anybody everyone everybody somebody still anymore again already actually currently
 work works working worked exactly basically roughly briefly simply concretely precisely
+couldn wouldn shouldn won hasn haven hadn mustn needn
 dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent havent hasnt im ive youre thats theres ur
 teh hte waht whta wat wht hwo adn wich whcih taht tihs thsi wiht`;
 
@@ -20,7 +21,7 @@ j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre 
 peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sans se ses si son sont sous sur t ta te
 tes toi ton tous tout toute toutes tu un une vos votre vous y combien ou quelqu quelque quelques alors aussi bien
 bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrais puis sait existe sert servir
-sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir fais faites font
+sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir fais faites font pourtant
 exactement concretement precisement simplement brievement
 pk pq kel kelle koment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait`;

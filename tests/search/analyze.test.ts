@@ -45,6 +45,7 @@ describe('normalising text for search', () => {
   it('drops chat spellings of function words and hedges, which would otherwise weigh as the rarest words', () => {
     expect(surfaces('waht is teh new event chanel abi')).toEqual(['new', 'event', 'chanel', 'abi']);
     expect(surfaces('pk ca veut dire quoi concrètement, fifo')).toEqual(['fifo']);
+    expect(surfaces("it won't boot, and couldn't start pourtant")).toEqual(['boot', 'start']);
   });
 
   it('treats control characters and zero-width spaces as separators', () => {
