@@ -24,7 +24,7 @@ bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrai
 sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir fais faites font pourtant
 exactement concretement precisement simplement brievement
 pk pq kel kelle koment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
-fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait`;
+fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];

@@ -46,6 +46,7 @@ describe('normalising text for search', () => {
     expect(surfaces('waht is teh new event chanel abi')).toEqual(['new', 'event', 'chanel', 'abi']);
     expect(surfaces('pk ca veut dire quoi concrètement, fifo')).toEqual(['fifo']);
     expect(surfaces("it won't boot, and couldn't start pourtant")).toEqual(['boot', 'start']);
+    expect(surfaces('ça tourne sur cubieboard ?')).toEqual(['cubieboard']);
   });
 
   it('treats control characters and zero-width spaces as separators', () => {
