@@ -39,6 +39,7 @@ const CLOSERS = [
   'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'thx', 'ty', 'tia', 'cheers', 'please', 'pls', 'plz',
   'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
   'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'mdr', 'ptdr', 'haha', 'xd', 'tl;dr', 'tldr',
+  'c\'est grave', 'c grave', 'c\'est grave docteur', 'is that bad', 'is it bad',
   // Hedges that end a question ("c'est quoi le dom0 en gros ?"): "gros" would otherwise be read as a word of it.
   'en gros', 'grosso modo', 'vite fait', 'en bref', 'au juste', 'in short', 'in a nutshell', 'in a few words', 'en quelques mots',
 ];

@@ -31,6 +31,7 @@ describe('chat noise around a question', () => {
     ['quick q: le fichier xl.conf sert à quoi ?', 'le fichier xl.conf sert à quoi ?'],
     ['whats new in xen 4.4 tl;dr', 'whats new in xen 4.4'],
     ['comment on sort de la console xl mdr', 'comment on sort de la console xl'],
+    ["on tourne encore en 4.4, c'est grave ?", 'on tourne encore en 4.4?'],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
     expect(withoutChatNoise(input)).toBe(expected);
   });
