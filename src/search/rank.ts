@@ -81,6 +81,12 @@ export function writtenCommandEntries(index: SearchIndex, question: string): Rea
   return entries;
 }
 
+/** The share of its score the entry `factId` keeps when the question writes the xl commands `commands`. */
+export function commandShare(index: SearchIndex, commands: ReadonlySet<string>, factId: string): number {
+  const other = commands.size > 0 && !commands.has(factId) && index.traits.get(factId)?.reference === 'xl-command';
+  return other ? OTHER_COMMAND : 1;
+}
+
 /** The question as a name: "What is PVH?" → "pvh". */
 function nameOf(question: string): string {
   return nameKey(stripQuestionFrame(question));
@@ -199,13 +205,12 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const errorUnasked = (factId: string) => errorFactUnasked(index, factId, intents, errors);
   // "xl destroy deletes the disk?" names `xl destroy`: the entry of `xl cpupool-destroy` gives way likewise.
   const commands = writtenCommandEntries(index, question);
-  const otherCommand = (factId: string) => commands.size > 0 && !commands.has(factId) && index.traits.get(factId)?.reference === 'xl-command';
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
     const bonus = intents.size > 0 && suits(c.factId) ? 1 + INTENT_BONUS : 1;
     const scoped = unasked(c.factId) ? SCOPE_UNASKED : 1;
     const unerred = errorUnasked(c.factId) ? ERROR_UNASKED : 1;
-    const commanded = otherCommand(c.factId) ? OTHER_COMMAND : 1;
+    const commanded = commandShare(index, commands, c.factId);
     return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus * scoped * unerred * commanded, coverage: covered };
   });
   const candidates: Candidate[] = [...head, ...byScore.slice(RERANK_DEPTH)].sort(byScoreThenId);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { namedReferences, writtenNames } from '../../src/search/named-references.ts';
-import { rank, writtenCommandEntries } from '../../src/search/rank.ts';
+import { commandShare, rank, writtenCommandEntries } from '../../src/search/rank.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 
 const index = buildSearchIndex(loadKnowledge().facts);
@@ -88,10 +88,12 @@ describe('xl commands a question writes', () => {
     expect([...writtenCommandEntries(index, question)]).toEqual(entries);
   });
 
-  it('GIVEN one command written THEN the entry of another command with a shared word ranks below it', () => {
-    const ids = rank(index, 'xl list columns meaning').candidates.map((c) => c.factId);
-    expect(ids).toContain('xl-vcpu-list');
-    expect(ids.indexOf('xl-list')).toBeLessThan(ids.indexOf('xl-vcpu-list'));
+  it('GIVEN one command written THEN only the entries of other commands give way', () => {
+    const written = writtenCommandEntries(index, 'xl list columns meaning');
+    expect(commandShare(index, written, 'xl-vcpu-list')).toBeLessThan(1);
+    expect(commandShare(index, written, 'xl-list')).toBe(1);
+    expect(commandShare(index, written, 'dom0-memory-sizing')).toBe(1); // not an entry of a command
+    expect(commandShare(index, new Set(), 'xl-vcpu-list')).toBe(1); // no command written
   });
 });
 
