@@ -30,7 +30,10 @@ function foldUnicode(input: string): string {
     .replace(DIACRITICS, '')
     .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
     .replace(INVISIBLE, ' ')
-    .toLowerCase();
+    .toLowerCase()
+    // Ligatures do not decompose: "nœud" is typed "noeud" as often as not.
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
 }
 
 /**

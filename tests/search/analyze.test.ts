@@ -68,6 +68,7 @@ describe('name keys and question frames', () => {
   it('compares names without case, accents, spaces or punctuation, keeping versions', () => {
     expect(nameKey('PV-on-HVM')).toBe(nameKey('pv on hvm'));
     expect(nameKey('P.V.H')).toBe('pvh');
+    expect(nameKey('Nœud NUMA')).toBe(nameKey('noeud numa'));
     expect(nameKey('Xen 4.4')).toBe('xen4.4');
     expect(nameKey('Nested virtualisation')).toBe(nameKey('nested virtualization'));
   });
