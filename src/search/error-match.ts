@@ -23,6 +23,8 @@ const MIN_SEGMENT = 3;
 /** A paste must carry this much of a message, and this many letters of it, to count as that message. */
 export const MIN_ERROR_SCORE = 0.6;
 const MIN_MATCHED_LETTERS = 12;
+/** A shorter message counts when its fixed text is a phrase of this many words ("Xen BUG at %s:%d", "Panic on CPU %d:"). */
+const SHORT_MESSAGE = { letters: 8, words: 3 } as const;
 
 const normalise = (text: string) => ` ${foldAccents(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
@@ -41,7 +43,8 @@ export function matchErrors(templates: readonly ErrorTemplate[], question: strin
   const best = new Map<string, number>();
   for (const template of templates) {
     // "script: %s" is a message, but one word of it proves nothing: too little fixed text to match a paste on.
-    if (template.length < MIN_MATCHED_LETTERS) continue;
+    const needed = Math.min(MIN_MATCHED_LETTERS, template.length);
+    if (needed < MIN_MATCHED_LETTERS && !isShortPhrase(template)) continue;
     let from = 0;
     let matched = 0;
     for (const segment of template.segments) {
@@ -52,9 +55,13 @@ export function matchErrors(templates: readonly ErrorTemplate[], question: strin
       from = at + segment.length + 1;
     }
     const score = matched / template.length;
-    if (score >= MIN_ERROR_SCORE && matched >= MIN_MATCHED_LETTERS) {
+    if (score >= MIN_ERROR_SCORE && matched >= needed) {
       best.set(template.factId, Math.max(best.get(template.factId) ?? 0, score));
     }
   }
   return [...best].map(([factId, score]) => ({ factId, score })).sort((a, b) => b.score - a.score || (a.factId < b.factId ? -1 : 1));
+}
+
+function isShortPhrase(template: ErrorTemplate): boolean {
+  return template.length >= SHORT_MESSAGE.letters && template.segments.join(' ').split(' ').length >= SHORT_MESSAGE.words;
 }

@@ -6,6 +6,8 @@ const templates = [
   compileErrorTemplate('error-free-memory', 'failed to free memory for the domain'),
   compileErrorTemplate('error-pci', 'PCI device %x:%x:%x.%x is not assignable'),
   compileErrorTemplate('error-script', 'script: %s'),
+  compileErrorTemplate('xen-bug', 'Xen BUG at %s%s:%d'),
+  compileErrorTemplate('pci-no-iommu', 'PCI device %04x:%02x:%02x.%u %s?'),
 ];
 
 describe('pasted error messages', () => {
@@ -26,5 +28,10 @@ describe('pasted error messages', () => {
 
   it('GIVEN a message whose fixed part is a single short word THEN never matches on that word alone', () => {
     expect(matchErrors(templates, 'which script runs vif-bridge')).toEqual([]);
+  });
+
+  it('GIVEN a short message that is a phrase of three words THEN a paste of it matches; two words never do', () => {
+    expect(matchErrors(templates, '(XEN) Xen BUG at page_alloc.c:1234')[0]).toEqual({ factId: 'xen-bug', score: 1 });
+    expect(matchErrors(templates, 'PCI device 0000:03:00.0 not found')).toEqual([]);
   });
 });
