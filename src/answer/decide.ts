@@ -35,8 +35,10 @@ export function decide(
   const inScope = round(predict(model.inScope, features));
   // A name shared by several entries ("hap": an xl.cfg key and a boot option) is a question only the asker can settle.
   if (ranking.ambiguous) return { status: 'uncertain', confidence: Math.min(confidence, model.thresholds.answer - 0.001), best: top.factId, features, inScope };
-  // Exact beats fuzzy: the question is the fact's name.
-  if (ranking.exact === top.factId) return { status: 'answered', confidence: Math.max(confidence, model.thresholds.answer), best: top.factId, features, inScope };
+  // Exact beats fuzzy: the question is the fact's name, or a whole error message only that fact explains.
+  if (ranking.exact === top.factId || pastedMessageOf(ranking) === top.factId) {
+    return { status: 'answered', confidence: Math.max(confidence, model.thresholds.answer), best: top.factId, features, inScope };
+  }
   // An answer also needs the question to look like one the base covers: a greeting or a question about another
   // product gets no fact, however well one matches a word of it.
   const status: AnswerStatus =
@@ -45,6 +47,15 @@ export function decide(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A paste must carry this share of a message's fixed text to name its fact as surely as its title would. */
+export const WHOLE_MESSAGE = 0.95;
+
+/** The fact whose error message the question pastes whole, when no other fact's message matches as well. */
+export function pastedMessageOf(ranking: Pick<Ranking, 'errors'>): string | undefined {
+  const [best, next] = ranking.errors;
+  return best && best.score >= WHOLE_MESSAGE && (next?.score ?? 0) < best.score ? best.factId : undefined;
+}
 
 /** P(in scope) an answer needs (measured on the training and a development set: fewer out-of-scope answers, no right ones lost there). */
 export const ANSWER_IN_SCOPE = 0.7;

@@ -46,6 +46,11 @@ describe('questions reported by users', () => {
     },
   );
 
+  it('GIVEN a whole error message pasted THEN answers with the fact that explains it, however little else the paste says', () => {
+    const answer = engine.answer('(XEN) Xen BUG at sched_credit.c:....');
+    expect({ status: answer.status, fact: answer.answer?.id }).toEqual({ status: 'answered', fact: 'xen-bug-warn-assert' });
+  });
+
   it.each(['bonjour, ça va ?', 'salut ça va ? 🙂', 'hey how are you'])('GIVEN the greeting %j THEN offers no fact', (greeting) => {
     expect(engine.answer(greeting)).toMatchObject({ status: 'unknown', answer: null });
   });
