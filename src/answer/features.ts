@@ -41,7 +41,7 @@ const SCOPE_ALTERNATIVE_DEPTH = 6;
 
 /** Kinds of question a fact of another kind still answers well. */
 const COMPATIBLE: Partial<Record<Intent, readonly Intent[]>> = {
-  reference: ['definition', 'how-to', 'limit', 'support'],
+  reference: ['definition', 'how-to', 'limit', 'support', 'comparison'],
   'how-to': ['reference'],
   definition: ['reference', 'comparison'],
   status: ['support'],
