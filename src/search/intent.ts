@@ -5,7 +5,9 @@ import { foldAccents } from '../text/fold.ts';
 
 /** Patterns on the folded, lower-case question; several may match ("how many … and when"). */
 const PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
-  ['date', /\bwhen\b|\bwhat (?:year|month|day|date)\b|\bwhich (?:year|month|date)\b|\brelease date\b|\bquand\b|\bdate (?:de|du|d')|\ben quelle annee\b|\ba quelle date\b|\bsortie? (?:le|en)\b/],
+  // "when"/"quand" opening a clause about the asker ("when I start a guest", "quand je lance la vm") is a condition,
+  // not a question about a date.
+  ['date', /\bwhen\b(?! (?:i|i'm|im|we|you|my|our|the|a|an|it|this|that|using|running|trying|starting|booting)\b)|\bwhat (?:year|month|day|date)\b|\bwhich (?:year|month|date)\b|\brelease date\b|\bquand\b(?! (?:je|j'|j |on|il|elle|ils|elles|la|le|les|l'|mon|ma|mes|un|une|tu|nous|vous|ce|ca|c'|j'ai)\b)|\b(?:depuis|jusqu'?a|c'?etait) quand\b|\bdate (?:de|du|d')|\ben quelle annee\b|\ba quelle date\b|\bsortie? (?:le|en)\b/],
   ['limit', /\bhow (?:many|much|big|large|far)\b|\bmax(?:imum)?\b|\blimits?\b|\bup to\b|\bcombien\b|\bjusqu'?a\b|\blimites?\b|\bnombre (?:max|maximal|de)\b|\bplafond\b|\btaille max/],
   ['person', /\bwho\b|\bauthors?\b|\bwritten by\b|\bmaintainers?\b|\bqui (?:a|est|sont|maintient|maintenait|a ecrit|a developpe)\b|\bauteurs?\b|\bmainteneurs?\b/],
   ['how-to', /\bhow (?:do|can|to|should|would|could) (?:i|we|you|one)\b|\bhow to\b|\bhow do\b|\bsteps? to\b|\bset ?up\b|\bconfigure\b|\binstall\b|\bcomment (?:faire|on|je|puis|peut|installer|configurer|activer|mettre|creer|lancer|ajouter|donner|passer|limiter|changer|migrer|demarrer|arreter|sauvegarder|voir|savoir|avoir|utiliser|obtenir|acceder|brancher|attacher)\b|\bprocedure\b|\btuto(?:riel)?\b|\bcomment\b.*\?/],
