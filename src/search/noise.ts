@@ -37,7 +37,9 @@ const OPENERS = [
 const AUDIENCE = ['all', 'everyone', 'everybody', 'guys', 'folks', 'people', 'team', 'there', 'xenbot', 'bot', 'a tous', 'tout le monde', 'les gars', 'la team'];
 const CLOSERS = [
   'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'thx', 'ty', 'tia', 'cheers', 'please', 'pls', 'plz',
-  'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
+  'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'merci pour l\'aide', 'merci beaucoup pour l\'aide',
+  'merci pour ton aide', 'merci pour votre aide', 'merci pour la reponse', 'thanks for the help', 'thanks for your help',
+  'thank you for your help', 'thanks for the answer', 'thank you for the answer', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
   'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'mdr', 'ptdr', 'haha', 'xd', 'tl;dr', 'tldr',
   'c\'est grave', 'c grave', 'c\'est grave docteur', 'is that bad', 'is it bad',
   // Hedges that end a question ("c'est quoi le dom0 en gros ?"): "gros" would otherwise be read as a word of it.

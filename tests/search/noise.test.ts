@@ -7,6 +7,8 @@ describe('chat noise around a question', () => {
     ['thanks!', ''],
     ['bonjour tout le monde', ''],
     ['merci d’avance', ''],
+    ["merci beaucoup pour l'aide !", ''],
+    ['thanks for your help!', ''],
     ['Hi all, how do I migrate a guest? thanks in advance', 'how do I migrate a guest?'],
     ['<@123456789012345678> What is the FIFO event channel ABI? @everyone @here', 'What is the FIFO event channel ABI?'],
     ['**what is pvh?** 🙂', 'what is pvh?'],
