@@ -4,6 +4,7 @@ import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes
 import { coverageDetail } from '../search/coverage.ts';
 import { errorFactUnasked, type Candidate, type Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
+import { otherHypervisors, productWords } from '../search/other-hypervisors.ts';
 import { otherXenVersions, releaseOf } from '../search/versions.ts';
 
 export const FEATURES = [
@@ -27,6 +28,7 @@ export const FEATURES = [
   'scopeMissing', // the question names a case the winner is limited to another of
   'errorUnasked', // the winner explains an error message, and the question neither reads as an error nor quotes it
   'otherVersion', // the question names a Xen version other than 4.4 that the winner never mentions
+  'otherProduct', // the question names another hypervisor (KVM, VMware…) that the winner never mentions
   'intentMatch', // the question's kind (when, how, who…) is one the winner answers
   'intentMismatch', // the question has a kind and the winner answers none of it
   'corrected', // share of words spelling correction changed
@@ -93,6 +95,8 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
   const { match, mismatch } = intentRelation(ranking.intents, traits?.intent ?? []);
   const error = ranking.errors.find((e) => e.factId === top.factId)?.score ?? 0;
   const versions = otherXenVersions(question);
+  const said = index.factVocabulary.get(top.factId)?.all;
+  const products = otherHypervisors(question);
   return {
     exact: ranking.exact === top.factId ? 1 : 0,
     error,
@@ -113,7 +117,8 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
     scopeAlternative: alternative ? 1 : 0,
     scopeMissing: missing ? 1 : 0,
     errorUnasked: errorFactUnasked(index, top.factId, ranking.intents, ranking.errors) ? 1 : 0,
-    otherVersion: versions.length > 0 && !versions.some((v) => [v, releaseOf(v)].some((form) => index.factVocabulary.get(top.factId)?.all.terms.has(form))) ? 1 : 0,
+    otherVersion: versions.length > 0 && !versions.some((v) => [v, releaseOf(v)].some((form) => said?.terms.has(form))) ? 1 : 0,
+    otherProduct: products.length > 0 && !products.some((p) => productWords(p).some((word) => said?.words.has(word))) ? 1 : 0,
     intentMatch: match,
     intentMismatch: mismatch,
     corrected: ranking.groups.length > 0 ? ranking.corrected / ranking.groups.length : 0,
