@@ -38,16 +38,18 @@ function parse() {
   }
 }
 
-async function engineOrExit(): Promise<AnswerEngine> {
+/** The engine, or undefined with exit code 1 when the base is broken (the problems are printed). */
+async function engineOrFail(): Promise<AnswerEngine | undefined> {
   try {
     // XENBOT_KNOWLEDGE_DIR lets curators try a working copy of the base (and the tests use a fixture).
     return (await openAnswerEngine({ knowledgeDir: process.env.XENBOT_KNOWLEDGE_DIR || undefined })).engine;
   } catch (error) {
-    if (error instanceof KnowledgeError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    if (!(error instanceof KnowledgeError)) throw error;
+    console.error(error.message);
+    // Not process.exit(): ending the process while Node 20's module-loader thread is still busy (under tsx) can
+    // crash it with SIGSEGV instead of exiting 1 (seen once in .ci/run).
+    process.exitCode = 1;
+    return undefined;
   }
 }
 
@@ -83,12 +85,14 @@ async function main(): Promise<void> {
 
   if (values.jsonl) {
     if (positionals.length) usageError('--jsonl reads questions from stdin; do not pass one as an argument');
-    await answerLines(await engineOrExit(), options);
+    const engine = await engineOrFail();
+    if (engine) await answerLines(engine, options);
     return;
   }
   const question = positionals.join(' ');
   if (!question.trim()) usageError('error: the question is empty');
-  const engine = await engineOrExit();
+  const engine = await engineOrFail();
+  if (!engine) return;
   if (values.json) console.log(jsonLine(engine, question, options));
   else console.log(formatAnswer(engine.answer(question, options)));
 }
