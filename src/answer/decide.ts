@@ -49,10 +49,10 @@ export function decide(
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A paste must carry this share of a message's fixed text to name its fact as surely as its title would. */
-export const WHOLE_MESSAGE = 0.95;
+const WHOLE_MESSAGE = 0.95;
 
 /** The fact whose error message the question pastes whole, when no other fact's message matches as well. */
-export function pastedMessageOf(ranking: Pick<Ranking, 'errors'>): string | undefined {
+function pastedMessageOf(ranking: Pick<Ranking, 'errors'>): string | undefined {
   const [best, next] = ranking.errors;
   return best && best.score >= WHOLE_MESSAGE && (next?.score ?? 0) < best.score ? best.factId : undefined;
 }

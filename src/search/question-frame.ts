@@ -20,8 +20,8 @@ const TRAILING = [
   /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
   /\s+(?:in|on|dans|sous)\s+xen$/,
   /\s+(?:c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|stp|svp|please)$/,
-  // Hedges: "libxl c'est quoi concrètement ?", "what is libxl exactly".
-  /\s+(?:exactement|concretement|precisement|au juste|en gros|exactly|basically|concretely|precisely)$/,
+  // Hedges: "libxl c'est quoi concrètement ?", "what is libxl exactly" ("en gros", "au juste" are cut as chat before).
+  /\s+(?:exactement|concretement|precisement|exactly|basically|concretely|precisely)$/,
 ];
 /**
  * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option
