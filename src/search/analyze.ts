@@ -94,12 +94,14 @@ export function collectingStems<T>(work: () => T): { result: T; stems: Array<[st
 }
 
 // French elisions (l'ABI, qu'est-ce, d'événements) and English contractions (what's, doesn't).
-const ELISION = /(^|[^\p{L}])(?:l|d|j|n|s|m|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/gu;
+// The patterns that open on "no letter before" say so with a lookbehind: a leading capture group is tried at every
+// position of every fact's text, and made these two most of prepare()'s cost in an index build (5× slower).
+const ELISION = /(?<!\p{L})(?:l|d|j|n|s|m|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/gu;
 const CONTRACTION = /(\p{L})'(?:s|re|ve|ll|d|m|t)(?![\p{L}])/gu;
 // French inversion (fonctionne-t-il, est-ce, peut-on): the pronoun is a word of its own, not half of a compound.
 // "-on" only after the verbs that take it: PV-on-HVM and panic-on-oops are compounds.
 const INVERSION = /(\p{L})-(?:t-)?(il|elle|ils|elles|je|tu|nous|vous|ce)(?![\p{L}\p{N}-])/gu;
-const INVERSION_ON = /(^|[^\p{L}])(peut|doit|fait|sait|va|a|faut|pourrait|devrait)-(?:t-)?on(?![\p{L}\p{N}-])/gu;
+const INVERSION_ON = /(?<!\p{L})(peut|doit|fait|sait|va|a|faut|pourrait|devrait)-(?:t-)?on(?![\p{L}\p{N}-])/gu;
 /** A run of letters, digits and joining punctuation: "x86_64", "xl.cfg", "64-bit", "4.4.1", "vif.default.backend". */
 const RAW_TOKEN = /[\p{L}\p{N}]+(?:[._\-/][\p{L}\p{N}]+)*/gu;
 const VERSION = /^\d+(?:\.\d+)+$/;
@@ -111,9 +113,9 @@ export function prepare(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(ELISION, '$1')
+    .replace(ELISION, '')
     .replace(INVERSION, '$1 $2')
-    .replace(INVERSION_ON, '$1$2 on')
+    .replace(INVERSION_ON, '$1 on')
     .replace(CONTRACTION, '$1');
 }
 
