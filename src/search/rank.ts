@@ -81,6 +81,18 @@ export function writtenCommandEntries(index: SearchIndex, question: string): Rea
   return entries;
 }
 
+/** `xl list -l`, `xl console -t serial`: a command written with its options is what the question is about. */
+const XL_COMMAND_WITH_OPTIONS = /\bxl\s+([a-z][a-z0-9-]*)(?=(?:\s+-{1,2}[a-z][a-z0-9-]*)+(?![^\s?!.,;:)]))/g;
+
+/** The reference entries of the xl commands a question writes with options, spelled right. */
+export function optionedCommandEntries(index: SearchIndex, question: string): ReadonlySet<string> {
+  const entries = new Set<string>();
+  for (const m of referenceKey(question.toLowerCase()).matchAll(XL_COMMAND_WITH_OPTIONS)) {
+    for (const factId of index.referenceNames.get(`xl ${m[1]}`) ?? []) if (index.traits.get(factId)?.reference === 'xl-command') entries.add(factId);
+  }
+  return entries;
+}
+
 /** The share of its score the entry `factId` keeps when the question writes the xl commands `commands`. */
 export function commandShare(index: SearchIndex, commands: ReadonlySet<string>, factId: string): number {
   const other = commands.size > 0 && !commands.has(factId) && index.traits.get(factId)?.reference === 'xl-command';
@@ -168,6 +180,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
     if (reordered) fuzzy.set(reordered, 1);
   }
   const named = namedReferences(index, question, exclude);
+  for (const factId of optionedCommandEntries(index, question)) if (!exclude?.has(factId)) named.set(factId, Math.max(named.get(factId) ?? 0, 1));
   const bm25 = new Map<string, number>();
   if (queryTerms.length > 0) {
     // Only the best BM25 hits can make the list, and the fuzzy and named matches, which need their BM25 score too.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { namedReferences, writtenNames } from '../../src/search/named-references.ts';
-import { commandShare, rank, writtenCommandEntries } from '../../src/search/rank.ts';
+import { commandShare, optionedCommandEntries, rank, writtenCommandEntries } from '../../src/search/rank.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 
 const index = buildSearchIndex(loadKnowledge().facts);
@@ -94,6 +94,21 @@ describe('xl commands a question writes', () => {
     expect(commandShare(index, written, 'xl-list')).toBe(1);
     expect(commandShare(index, written, 'dom0-memory-sizing')).toBe(1); // not an entry of a command
     expect(commandShare(index, new Set(), 'xl-vcpu-list')).toBe(1); // no command written
+  });
+
+  it.each([
+    ['xl console -t serial vs -t pv ?', ['xl-console']],
+    ['xl dmesg --clear marche pas ?', ['xl-dmesg']],
+    // Without options the command is more often the tool the asker used than the subject.
+    ['xl console hangs on my hvm guest', []],
+    // A dash in a sentence is not an option.
+    ['xl list - what do the columns mean', []],
+  ])('GIVEN %j THEN the commands written with options are %j', (question, entries) => {
+    expect([...optionedCommandEntries(index, question)]).toEqual(entries);
+  });
+
+  it('GIVEN a command written with its options THEN its entry ranks first', () => {
+    expect(rank(index, 'xl console -t serial vs -t pv ?').candidates[0]?.factId).toBe('xl-console');
   });
 });
 
