@@ -21,7 +21,9 @@ const TRAILING = [
   /\s+(?:in|on|dans|sous)\s+xen$/,
   /\s+(?:c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|stp|svp|please)$/,
   // Hedges: "libxl c'est quoi concrètement ?", "what is libxl exactly" ("en gros", "au juste" are cut as chat before).
-  /\s+(?:exactement|concretement|precisement|exactly|basically|concretely|precisely)$/,
+  /\s+(?:exactement|concretement|precisement|exactly|basically|concretely|precisely|at all|du tout)$/,
+  // The purpose asked after the name: "xenstore ça sert à quoi ?" is "à quoi sert xenstore ?".
+  /\s+(?:(?:ca|ils?|elles?) )?(?:sert|servent) a quoi$/,
 ];
 /**
  * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option

@@ -85,6 +85,10 @@ describe('name keys and question frames', () => {
     // Hedges after the frame: "libxl c'est quoi concrètement ?" asks for the name libxl.
     expect(stripQuestionFrame("libxl c'est quoi concrètement ?")).toBe('libxl');
     expect(stripQuestionFrame('what is libxl exactly?')).toBe('libxl');
+    expect(stripQuestionFrame('why does xen need qemu at all')).toBe('why does xen need qemu');
+    // The purpose asked after the name: "xenstore ça sert à quoi ?" asks for the name xenstore.
+    expect(stripQuestionFrame('xenstore ca sert a quoi ?')).toBe('xenstore');
+    expect(stripQuestionFrame('les cpupools servent à quoi')).toBe('cpupools');
   });
 
   it('strips what a reference lookup asks for around a short name, and only there', () => {

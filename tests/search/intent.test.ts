@@ -18,6 +18,7 @@ describe('the kind of question asked', () => {
     ['(XEN) Panic on CPU 0:', 'error'],
     ["What is PVH?", 'definition'],
     ["c'est quoi xenstore", 'definition'],
+    ['xenstore ça sert à quoi ?', 'definition'],
     ['credit vs credit2', 'comparison'],
     ['should i leave autoballoon on or give dom0 a fixed amount of ram', 'comparison'],
     ['why FIFO and not 3-level event channels', 'reason'],
