@@ -30,7 +30,7 @@ const MARKDOWN = [
 const OPENERS = [
   'hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'greetings', 'good morning', 'good afternoon', 'good evening',
   'bonjour', 'bonsoir', 'salut', 'coucou', 'hello world', 'quick question', 'question', 'petite question',
-  'quick q', 'petite q', 'noob question', 'stupid question', 'dumb question', 'newbie question', 'question de noob', 'question bete',
+  'quick q', 'petite q', 'tl;dr', 'tldr', 'noob question', 'stupid question', 'dumb question', 'newbie question', 'question de noob', 'question bete',
   'help', 'aide', 'sorry', 'desole', 'excuse me', 'excusez-moi', 'ok', 'okay', 'so', 'bon', 'alors',
   'how are you', 'how is it going', 'how\'s it going', 'whats up', 'what\'s up', 'ca va', 'comment ca va', 'ca roule', 'quoi de beau',
 ];

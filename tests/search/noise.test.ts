@@ -32,6 +32,7 @@ describe('chat noise around a question', () => {
     ['what is libxl in a nutshell', 'what is libxl'],
     ['quick q: le fichier xl.conf sert à quoi ?', 'le fichier xl.conf sert à quoi ?'],
     ['whats new in xen 4.4 tl;dr', 'whats new in xen 4.4'],
+    ['tl;dr what\'s new in 4.4', 'what\'s new in 4.4'],
     ['comment on sort de la console xl mdr', 'comment on sort de la console xl'],
     ["on tourne encore en 4.4, c'est grave ?", 'on tourne encore en 4.4?'],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
