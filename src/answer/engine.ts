@@ -1,6 +1,7 @@
 // The answer engine: one pure, synchronous answer() for every front end, after a one-time index build.
 import type { Language } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
+import { pastedWords } from '../search/error-match.ts';
 import { withoutChatNoise } from '../search/noise.ts';
 import { rank, type Ranking } from '../search/rank.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
@@ -47,8 +48,8 @@ export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = build
     const text = withoutChatNoise(raw);
     // The question's own words decide the language; a greeting around it ("Bonjour, PVH ?") only when they cannot.
     const fallback = options.fallbackLanguage ?? 'en';
-    const language = options.language ?? detectLanguage(text, detectLanguage(raw, fallback));
     const ranking = rank(index, text, { exclude: options.exclude });
+    const language = options.language ?? detectLanguage(text, detectLanguage(raw, fallback), pastedWords(index.errorTemplates, ranking.errors, text));
     // The decision sees the question's words only: a "Bonjour" around "shadow_memroy" sets the reply's language, not whether to answer.
     const decisionLanguage = options.language ?? detectLanguage(text, fallback);
     return { text, language, ranking, decision: decide(index, ranking, text, decisionLanguage) };

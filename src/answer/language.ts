@@ -9,7 +9,8 @@ const FRENCH = new Set(
   faire fait ce cette ces cet son sa ses leur leurs entre depuis avant apres sans chez aussi tres bien oui non merci
   bonjour salut svp stp existe-t-il est-ce c'est qu'est-ce prise charge donc alors encore deja toujours
   nouveaute nouveautes virtuelle virtuelles serveur noyau invite invites
-  pilote pilotes prend gere gerer utiliser activer demarrer faut-il y a-t-il veux voudrais dois`
+  pilote pilotes prend gere gerer utiliser activer demarrer faut-il y a-t-il veux voudrais dois
+  ca dit renvoie affiche plante bloque marche fonctionne demarre lancer mettre mets sert koi kesako`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -26,20 +27,35 @@ const ENGLISH = new Set(
 const ELISION = /(?:^|[^\p{L}])(?:l|d|j|n|s|m|t|c|qu|jusqu|lorsqu)['’]\p{L}/u;
 const FRENCH_LETTERS = /[éèêëàâçùûîïôœ]/;
 
-/** The language of `text`, or `fallback` when the text gives no signal (a bare name like "PVH"). */
-export function detectLanguage(text: string, fallback: Language = 'en'): Language {
+/** Quoted text and code: what the asker pasted (an error, a config line), not the words they wrote. */
+const QUOTED = /"[^"\n]{4,}"|«[^»\n]{4,}»|“[^”\n]{4,}”|`[^`]+`/g;
+
+/**
+ * The language of `text`, or `fallback` when the text gives no signal (a bare name like "PVH"). The asker's own words
+ * vote first: quoted text, and the words of `pasted` (an error message the question carries, folded), count only when
+ * nothing else does. "la vm démarre pas : failed to free memory for the domain" is a French question.
+ */
+export function detectLanguage(text: string, fallback: Language = 'en', pasted: ReadonlySet<string> = new Set()): Language {
   const sample = text.slice(0, 2000).toLowerCase();
+  const own = votes(sample.replace(QUOTED, ' '), pasted);
+  if (own.french !== own.english) return own.french > own.english ? 'fr' : 'en';
+  const all = votes(sample, new Set());
+  if (all.french === all.english) return fallback;
+  return all.french > all.english ? 'fr' : 'en';
+}
+
+function votes(sample: string, pasted: ReadonlySet<string>): { french: number; english: number } {
   let french = 0;
   let english = 0;
   for (const raw of sample.split(/[^\p{L}'’-]+/u)) {
     if (!raw) continue;
     const word = foldAccents(raw).replace(/’/g, "'");
+    if (pasted.has(word)) continue;
     if (FRENCH.has(word)) french += 1;
     if (ENGLISH.has(word)) english += 1;
     if (FRENCH_LETTERS.test(raw)) french += 1;
   }
   if (ELISION.test(sample)) french += 2;
-  if (/\s[?!]/.test(sample)) french += 1; // French typography: a space before ? and !
-  if (french === english) return fallback;
-  return french > english ? 'fr' : 'en';
+  if (/\s[?!]|\p{L} : /u.test(sample)) french += 1; // French typography: a space before ?, ! and :
+  return { french, english };
 }

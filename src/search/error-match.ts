@@ -65,3 +65,18 @@ export function matchErrors(templates: readonly ErrorTemplate[], question: strin
 function isShortPhrase(template: ErrorTemplate): boolean {
   return template.length >= SHORT_MESSAGE.letters && template.segments.join(' ').split(' ').length >= SHORT_MESSAGE.words;
 }
+
+/**
+ * The words of the messages a question was found to carry (folded): pasted text in the software's language, which
+ * says nothing of the asker's ("la vm démarre pas : failed to free memory for the domain" is French).
+ */
+export function pastedWords(templates: readonly ErrorTemplate[], matches: readonly ErrorMatch[], question: string): Set<string> {
+  const text = normalise(question);
+  const found = new Set(matches.map((m) => m.factId));
+  const words = new Set<string>();
+  for (const template of templates) {
+    if (!found.has(template.factId)) continue;
+    for (const segment of template.segments) if (text.includes(` ${segment} `)) for (const word of segment.split(' ')) words.add(word);
+  }
+  return words;
+}

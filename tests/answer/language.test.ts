@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer/engine.ts';
 import { detectLanguage } from '../../src/answer/language.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
 
 describe('detecting the language of a question', () => {
   it.each([
@@ -22,5 +24,32 @@ describe('detecting the language of a question', () => {
   it('GIVEN a bare name THEN falls back to the caller’s language', () => {
     expect(detectLanguage('PVH', 'fr')).toBe('fr');
     expect(detectLanguage('xl devd', 'en')).toBe('en');
+  });
+});
+
+describe('the language of a question that carries pasted text', () => {
+  it('GIVEN French around a quoted English message THEN French', () => {
+    expect(detectLanguage('"failed to free memory for the domain" au xl create, pourtant j\'ai 32G libres', 'en')).toBe('fr');
+    expect(detectLanguage('xl -N (dry run) ça affiche quoi', 'en')).toBe('fr');
+  });
+
+  it('GIVEN the words of a pasted message THEN only the rest vote', () => {
+    const pasted = new Set(['failed', 'to', 'free', 'memory', 'for', 'the', 'domain']);
+    expect(detectLanguage('la vm démarre pas : failed to free memory for the domain', 'en', pasted)).toBe('fr');
+    // Nothing but the message: it decides after all.
+    expect(detectLanguage('failed to free memory for the domain', 'fr', pasted)).toBe('en');
+  });
+
+  it('GIVEN an English question quoting a message THEN English', () => {
+    expect(detectLanguage('why does xl say "Unable to attach console" when the guest is running?', 'fr')).toBe('en');
+  });
+});
+
+describe('the language of the reply to a pasted error', () => {
+  const engine = createAnswerEngine(loadKnowledge());
+
+  it('GIVEN a French question around an English message of the base THEN the reply is French', () => {
+    const answer = engine.answer('la vm démarre pas : failed to free memory for the domain');
+    expect(answer.language).toBe('fr');
   });
 });
