@@ -13,7 +13,8 @@ along across within via anybody everyone everybody somebody still anymore again 
 work works working worked exactly basically roughly briefly simply concretely precisely
 couldn wouldn shouldn won hasn haven hadn mustn needn
 dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent havent hasnt im ive youre thats theres ur
-teh hte waht whta wat wht hwo adn wich whcih taht tihs thsi wiht`;
+teh hte waht whta wat wht hwo adn wich whcih taht tihs thsi wiht
+forever always never sometimes suddenly randomly constantly immediately instantly even quite pretty totally completely literally seriously`;
 
 const FRENCH = `a ai as au aux avec avez avons avoir c ca ce ceci cela celle celles celui ces cet cette ceux chez comme
 comment d dans de des donc dont du elle elles en entre est es et etaient etait etre eu eux faire fait faut il ils
@@ -24,7 +25,8 @@ bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrai
 sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir fais faites font pourtant
 exactement concretement precisement simplement brievement
 pk pq kel kelle koment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
-fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait`;
+fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait
+jamais parfois soudain soudainement completement carrement`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];

@@ -47,6 +47,11 @@ describe('normalising text for search', () => {
     expect(surfaces('pk ca veut dire quoi concrètement, fifo')).toEqual(['fifo']);
     expect(surfaces("it won't boot, and couldn't start pourtant")).toEqual(['boot', 'start']);
     expect(surfaces('ça tourne sur cubieboard ?')).toEqual(['cubieboard']);
+    // Intensifiers and "always/never": chat, not a subject ("xl block-detach just hangs forever").
+    expect(surfaces('xl block-detach just hangs forever')).toEqual(['xl', 'block-detach', 'hangs']);
+    expect(surfaces('ça plante complètement, jamais vu ça')).toEqual(['plante', 'vu']);
+    // "how often" asks for a frequency: "often" stays.
+    expect(surfaces('how often are point releases made')).toContain('often');
   });
 
   it('treats control characters and zero-width spaces as separators', () => {
