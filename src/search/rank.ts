@@ -74,8 +74,13 @@ const XL_COMMAND = /\bxl\s+([a-z][a-z0-9-]*)/g;
 
 /** The reference entries of the xl commands a question writes out (`xl destroy`), spelled right. */
 export function writtenCommandEntries(index: SearchIndex, question: string): ReadonlySet<string> {
+  return commandEntries(index, question, XL_COMMAND);
+}
+
+/** The entries of the xl commands `pattern` finds in the question (its first group is the command's name). */
+function commandEntries(index: SearchIndex, question: string, pattern: RegExp): ReadonlySet<string> {
   const entries = new Set<string>();
-  for (const m of referenceKey(question.toLowerCase()).matchAll(XL_COMMAND)) {
+  for (const m of referenceKey(question.toLowerCase()).matchAll(pattern)) {
     for (const factId of index.referenceNames.get(`xl ${m[1]}`) ?? []) if (index.traits.get(factId)?.reference === 'xl-command') entries.add(factId);
   }
   return entries;
@@ -86,11 +91,7 @@ const XL_COMMAND_WITH_OPTIONS = /\bxl\s+([a-z][a-z0-9-]*)(?=(?:\s+-{1,2}[a-z][a-
 
 /** The reference entries of the xl commands a question writes with options, spelled right. */
 export function optionedCommandEntries(index: SearchIndex, question: string): ReadonlySet<string> {
-  const entries = new Set<string>();
-  for (const m of referenceKey(question.toLowerCase()).matchAll(XL_COMMAND_WITH_OPTIONS)) {
-    for (const factId of index.referenceNames.get(`xl ${m[1]}`) ?? []) if (index.traits.get(factId)?.reference === 'xl-command') entries.add(factId);
-  }
-  return entries;
+  return commandEntries(index, question, XL_COMMAND_WITH_OPTIONS);
 }
 
 /** The share of its score the entry `factId` keeps when the question writes the xl commands `commands`. */
