@@ -62,7 +62,7 @@ const INTENT_BONUS = 0.1;
 /** In the re-scored head: a fact limited to a case the question does not name (ARM, AMD…) keeps this share (docs/quality.md). */
 const SCOPE_UNASKED = 0.85;
 /** In the re-scored head: a fact about an error message, when the question shows no error, keeps this share. */
-const ERROR_UNASKED = 0.85;
+const ERROR_UNASKED = 0.75;
 /** In the re-scored head: the entry of another xl command than the one the question writes keeps this share. */
 const OTHER_COMMAND = 0.85;
 /** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
