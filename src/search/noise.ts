@@ -44,6 +44,9 @@ const CLOSERS = [
   'c\'est grave', 'c grave', 'c\'est grave docteur', 'is that bad', 'is it bad',
   // Hedges that end a question ("c'est quoi le dom0 en gros ?"): "gros" would otherwise be read as a word of it.
   'en gros', 'grosso modo', 'vite fait', 'en bref', 'au juste', 'in short', 'in a nutshell', 'in a few words', 'en quelques mots',
+  // Tag questions ("4.4 has pvh dom0, right?"): "right" was the heaviest word of that question.
+  'right', 'correct', 'am i right', 'is that right', 'is that correct', 'is it true', 'is that true', 'isn\'t it', 'or not', 'yes or no',
+  'non', 'hein', 'n\'est-ce pas', 'c\'est ca', 'c\'est bien ca', 'ou pas', 'oui ou non', 'c\'est vrai', 'j\'ai raison',
 ];
 // Longest first: an alternation takes the first that matches, and "question" would cut "question de noob" short.
 const alternatives = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');

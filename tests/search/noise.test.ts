@@ -35,6 +35,11 @@ describe('chat noise around a question', () => {
     ['tl;dr what\'s new in 4.4', 'what\'s new in 4.4'],
     ['comment on sort de la console xl mdr', 'comment on sort de la console xl'],
     ["on tourne encore en 4.4, c'est grave ?", 'on tourne encore en 4.4?'],
+    // Tag questions: the question is what comes before them.
+    ['4.4 has pvh dom0, right?', '4.4 has pvh dom0?'],
+    ['4.4 c une LTS non ?', '4.4 c une LTS?'],
+    ["xend est déprécié en 4.4, n'est-ce pas ?", 'xend est déprécié en 4.4?'],
+    ['credit2 is the default in 4.4 or not', 'credit2 is the default in 4.4'],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
     expect(withoutChatNoise(input)).toBe(expected);
   });
