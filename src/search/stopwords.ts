@@ -24,7 +24,7 @@ tes toi ton tous tout toute toutes tu un une vos votre vous y combien ou quelqu 
 bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrais puis sait existe sert servir
 sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir fais faites font pourtant
 exactement concretement precisement simplement brievement
-pk pq kel kelle koment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
+pk pq kel kelle koment coment komment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait
 jamais parfois soudain soudainement completement carrement`;
 

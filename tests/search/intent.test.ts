@@ -12,6 +12,7 @@ describe('the kind of question asked', () => {
     ['qui maintient la branche stable-4.4', 'person'],
     ['How do I live migrate a guest with xl?', 'how-to'],
     ['comment je limite la mémoire du dom0', 'how-to'],
+    ['coment limiter la ram du dom0 ?', 'how-to'], // a typo of « comment » still asks how
     ['Does 4.4 support UEFI on ARM?', 'support'],
     ['peut-on booter en UEFI ?', 'support'],
     ['libxl: error: libxl_create.c:1034: cannot make domain: -3', 'error'],
