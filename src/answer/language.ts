@@ -10,7 +10,8 @@ const FRENCH = new Set(
   bonjour salut svp stp existe-t-il est-ce c'est qu'est-ce prise charge donc alors encore deja toujours
   nouveaute nouveautes virtuelle virtuelles serveur noyau invite invites
   pilote pilotes prend gere gerer utiliser activer demarrer faut-il y a-t-il veux voudrais dois
-  ca dit renvoie affiche plante bloque marche fonctionne demarre lancer mettre mets sert koi kesako`
+  ca dit renvoie affiche plante bloque marche fonctionne demarre lancer mettre mets sert koi kesako
+  dispo disponible disponibles pk pq jsp bcp mtn tjrs chui jsuis`
     .split(/\s+/)
     .filter(Boolean),
 );

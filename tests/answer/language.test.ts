@@ -10,6 +10,7 @@ describe('detecting the language of a question', () => {
     'comment activer la virtualisation imbriquee',
     'Xen 4.4 gère-t-il les processeurs ARM 64 bits',
     "c'est quoi xl devd",
+    'centos 7 xen4centos 4.4 dispo?', // chat French: "dispo", "pk", "jsp"
   ])('GIVEN French "%s" THEN French', (q) => {
     expect(detectLanguage(q, 'en')).toBe('fr');
   });
