@@ -16,7 +16,20 @@ export function suggestionsFor(kb: KnowledgeBase, ids: readonly string[], langua
 const GIST_LENGTH = 160;
 
 /** The first sentence of a text, cut at a word when too long. */
+/** Gists already cut, by fact text: every answer and suggestion shows one, and a text is a few kilobytes to scan. */
+const gists = new Map<string, string>();
+const MAX_GISTS = 20_000;
+
 export function gistOf(text: string): string {
+  const known = gists.get(text);
+  if (known !== undefined) return known;
+  const gist = cutGist(text);
+  if (gists.size >= MAX_GISTS) gists.clear(); // a bound, not a policy: the real base has under 2,000 texts
+  gists.set(text, gist);
+  return gist;
+}
+
+function cutGist(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   // A sentence ends at . ! ? followed by a space and a capital, a backtick or a digit (not inside "4.4" or "e.g. x").
   const end = /[.!?](?=\s+[\p{Lu}`\d«"(])/u.exec(flat);

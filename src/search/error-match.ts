@@ -71,6 +71,7 @@ function isShortPhrase(template: ErrorTemplate): boolean {
  * says nothing of the asker's ("la vm démarre pas : failed to free memory for the domain" is French).
  */
 export function pastedWords(templates: readonly ErrorTemplate[], matches: readonly ErrorMatch[], question: string): Set<string> {
+  if (matches.length === 0) return new Set(); // most questions paste nothing: no need to read them again
   const text = normalise(question);
   const found = new Set(matches.map((m) => m.factId));
   const words = new Set<string>();
