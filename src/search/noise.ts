@@ -55,6 +55,9 @@ const TRAILING_CHATTER = new RegExp(`(?:[\\s,.!:;?-]+(?:${alternatives(CLOSERS)}
 /** A message that is nothing but chatter: "hello", "thanks!", "merci". */
 const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;>-]*)+$`, 'i');
 
+/** A hedge set off by punctuation inside a question ("diff entre 4.3 et 4.4 en gros, je dois changer quoi"). */
+const INNER_HEDGE = /(?<=^|[\s,;])(?:en gros|grosso modo|in a nutshell|in short|en bref)\s*[,;:]/gi;
+
 /** The question without chat noise; "" when nothing but noise was sent. */
 export function withoutChatNoise(text: string): string {
   let s = text.normalize('NFC').replace(/\r\n?/g, '\n');
@@ -64,6 +67,7 @@ export function withoutChatNoise(text: string): string {
   // What punctuated a removed mention or emoji ("<@bot>, > what is…") goes with it, before markdown is read.
   s = s.replace(/^\s*[,;:.!]+(?=\s|$)/, '');
   for (const pattern of MARKDOWN) s = s.replace(pattern, (_m, lead: string | undefined) => (typeof lead === 'string' ? lead : ' '));
+  s = s.replace(INNER_HEDGE, ' ');
   s = s.replace(/[ \t\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
   // Greetings and thanks are matched on the folded text (so "Merci d’avance" counts), then cut from the original.
   const folded = foldAccents(s);

@@ -26,7 +26,8 @@ sers servent encore toujours deja vraiment actuellement koi kesako kezako veut v
 exactement concretement precisement simplement brievement
 pk pq kel kelle koment coment komment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait
-jamais parfois soudain soudainement completement carrement`;
+jamais parfois soudain soudainement completement carrement
+dois devrais faudrait`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];

@@ -35,6 +35,10 @@ describe('chat noise around a question', () => {
     ['tl;dr what\'s new in 4.4', 'what\'s new in 4.4'],
     ['comment on sort de la console xl mdr', 'comment on sort de la console xl'],
     ["on tourne encore en 4.4, c'est grave ?", 'on tourne encore en 4.4?'],
+    // A hedge set off by a comma inside the question is chat too.
+    ['diff entre 4.3 et 4.4 en gros, je dois changer quoi', 'diff entre 4.3 et 4.4 je dois changer quoi'],
+    ['en gros, pvh c quoi', 'pvh c quoi'],
+    ['vendre en gros des serveurs', 'vendre en gros des serveurs'],
     // Tag questions: the question is what comes before them.
     ['4.4 has pvh dom0, right?', '4.4 has pvh dom0?'],
     ['4.4 c une LTS non ?', '4.4 c une LTS?'],
