@@ -15,11 +15,11 @@ export function suggestionsFor(kb: KnowledgeBase, ids: readonly string[], langua
 /** Shown under a "did you mean" title: long enough to recognise the fact, short enough for one line. */
 const GIST_LENGTH = 160;
 
-/** The first sentence of a text, cut at a word when too long. */
 /** Gists already cut, by fact text: every answer and suggestion shows one, and a text is a few kilobytes to scan. */
 const gists = new Map<string, string>();
 const MAX_GISTS = 20_000;
 
+/** The first sentence of a text, cut at a word when too long. */
 export function gistOf(text: string): string {
   const known = gists.get(text);
   if (known !== undefined) return known;
