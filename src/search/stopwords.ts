@@ -35,7 +35,11 @@ const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];
 const STOP_WORDS: ReadonlySet<string> = new Set([...`${ENGLISH} ${FRENCH}`.split(/\s+/)].filter(Boolean).map(foldAccents));
 const QUERY_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...QUERY_ONLY]);
 
+/** Ordinals ("2e", "3rd", "2eme", "deuxieme"): which one of several, never what a fact is about. As an unknown token
+ * "2e" weighed more than every other word of "ajouter une 2e interface réseau à chaud à un domU". */
+const ORDINAL = /^(?:\d{1,3}(?:e|er|ere|eme|nd|rd|st|th)|deuxieme|troisieme|quatrieme|second|third|fourth)$/;
+
 /** `word` must already be lower-case and accent-folded. */
 export function isStopWord(word: string, forQuery: boolean): boolean {
-  return (forQuery ? QUERY_STOP_WORDS : STOP_WORDS).has(word);
+  return (forQuery ? QUERY_STOP_WORDS : STOP_WORDS).has(word) || (forQuery && ORDINAL.test(word));
 }

@@ -111,6 +111,13 @@ describe('name keys and question frames', () => {
     expect(analyze('peut-on migrer', { forQuery: true }).map((g) => g.surface)).toEqual(['migrer']);
     expect(analyze('PV-on-HVM', { forQuery: true })[0]?.words).toContain('pvonhvm');
   });
+
+  it('drops ordinals from a question ("2e", "3rd", "deuxième"), not numbers or versions', () => {
+    expect(surfaces('ajouter une 2e interface')).toEqual(['ajouter', 'interface']);
+    expect(surfaces('boot the 3rd entry')).toEqual(['boot', 'entry']);
+    expect(surfaces('la deuxième carte réseau')).toEqual(['carte', 'réseau']);
+    expect(surfaces('com2 and 4.4.1')).toEqual(['com2', '4.4.1']);
+  });
 });
 
 describe('edit distance', () => {
