@@ -35,6 +35,9 @@ const OPENERS = [
   'how are you', 'how is it going', 'how\'s it going', 'whats up', 'what\'s up', 'ca va', 'comment ca va', 'ca roule', 'quoi de beau',
 ];
 const AUDIENCE = ['all', 'everyone', 'everybody', 'guys', 'folks', 'people', 'team', 'there', 'xenbot', 'bot', 'a tous', 'tout le monde', 'les gars', 'la team'];
+/** Hedges, at the end of a question ("c'est quoi le dom0 en gros ?") or set off by a comma inside it: "gros" would
+ * otherwise be read as a word of the question. */
+const HEDGES = ['en gros', 'grosso modo', 'vite fait', 'en bref', 'au juste', 'in short', 'in a nutshell', 'in a few words', 'en quelques mots'];
 const CLOSERS = [
   'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'thx', 'ty', 'tia', 'cheers', 'please', 'pls', 'plz',
   'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'merci pour l\'aide', 'merci beaucoup pour l\'aide',
@@ -42,8 +45,7 @@ const CLOSERS = [
   'thank you for your help', 'thanks for the answer', 'thank you for the answer', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
   'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'mdr', 'ptdr', 'haha', 'xd', 'tl;dr', 'tldr',
   'c\'est grave', 'c grave', 'c\'est grave docteur', 'is that bad', 'is it bad',
-  // Hedges that end a question ("c'est quoi le dom0 en gros ?"): "gros" would otherwise be read as a word of it.
-  'en gros', 'grosso modo', 'vite fait', 'en bref', 'au juste', 'in short', 'in a nutshell', 'in a few words', 'en quelques mots',
+  ...HEDGES,
   // Tag questions ("4.4 has pvh dom0, right?"): "right" was the heaviest word of that question.
   'right', 'correct', 'am i right', 'is that right', 'is that correct', 'is it true', 'is that true', 'isn\'t it', 'or not', 'yes or no',
   'non', 'hein', 'n\'est-ce pas', 'c\'est ca', 'c\'est bien ca', 'ou pas', 'oui ou non', 'c\'est vrai', 'j\'ai raison',
@@ -56,7 +58,7 @@ const TRAILING_CHATTER = new RegExp(`(?:[\\s,.!:;?-]+(?:${alternatives(CLOSERS)}
 const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;>-]*)+$`, 'i');
 
 /** A hedge set off by punctuation inside a question ("diff entre 4.3 et 4.4 en gros, je dois changer quoi"). */
-const INNER_HEDGE = /(?<=^|[\s,;])(?:en gros|grosso modo|in a nutshell|in short|en bref)\s*[,;:]/gi;
+const INNER_HEDGE = new RegExp(`(?<=^|[\\s,;])(?:${alternatives(HEDGES)})\\s*[,;:]`, 'gi');
 
 /** The question without chat noise; "" when nothing but noise was sent. */
 export function withoutChatNoise(text: string): string {
