@@ -44,6 +44,8 @@ const CLOSERS = [
   'merci pour ton aide', 'merci pour votre aide', 'merci pour la reponse', 'thanks for the help', 'thanks for your help',
   'thank you for your help', 'thanks for the answer', 'thank you for the answer', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
   'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'mdr', 'ptdr', 'haha', 'xd', 'tl;dr', 'tldr',
+  // Thanks for a fix ("thanks that fixed it!!"): nothing is asked.
+  'that fixed it', 'that did it', 'that worked', 'it works now', 'works now', 'ca marche', 'ca marche maintenant', 'c\'est bon', 'resolu', 'solved',
   'c\'est grave', 'c grave', 'c\'est grave docteur', 'is that bad', 'is it bad',
   ...HEDGES,
   // Tag questions ("4.4 has pvh dom0, right?"): "right" was the heaviest word of that question.

@@ -14,7 +14,8 @@ work works working worked exactly basically roughly briefly simply concretely pr
 couldn wouldn shouldn won hasn haven hadn mustn needn
 dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent havent hasnt im ive youre thats theres ur
 teh hte waht whta wat wht hwo adn wich whcih taht tihs thsi wiht
-forever always never sometimes suddenly randomly constantly immediately instantly even quite pretty totally completely literally seriously`;
+forever always never sometimes suddenly randomly constantly immediately instantly even quite pretty totally completely literally seriously
+lol haha hmm hmmm wtf btw imo imho afaik idk tho thx pls plz stuff`;
 
 const FRENCH = `a ai as au aux avec avez avons avoir c ca ce ceci cela celle celles celui ces cet cette ceux chez comme
 comment d dans de des donc dont du elle elles en entre est es et etaient etait etre eu eux faire fait faut il ils
@@ -27,7 +28,8 @@ exactement concretement precisement simplement brievement
 pk pq kel kelle koment coment komment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait
 jamais parfois soudain soudainement completement carrement
-dois devrais faudrait`;
+dois devrais faudrait
+mdr ptdr euh bref voila genre jai jpeux jveux jvais jsais jpense qd pr`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];

@@ -118,6 +118,16 @@ describe('name keys and question frames', () => {
     expect(surfaces('la deuxième carte réseau')).toEqual(['carte', 'réseau']);
     expect(surfaces('com2 and 4.4.1')).toEqual(['com2', '4.4.1']);
   });
+
+  it('drops chat words and chat spellings of French ("lol", "qd", "jpeux"), which weighed most as unknown words', () => {
+    expect(surfaces('now xl info says sedf lol why')).toEqual(['xl', 'info', 'sedf']);
+    expect(surfaces('je peux l’utiliser qd meme ?')).toEqual(['utiliser']);
+    expect(surfaces('genre jpeux faire du hot-plug')).toEqual(['hot-plug']);
+  });
+
+  it('reads "domUs" as a guest, as it reads "domU"', () => {
+    expect(analyze('domUs', { forQuery: true })[0]?.terms).toContain('guest');
+  });
 });
 
 describe('edit distance', () => {

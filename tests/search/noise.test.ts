@@ -44,6 +44,9 @@ describe('chat noise around a question', () => {
     ['4.4 c une LTS non ?', '4.4 c une LTS?'],
     ["xend est déprécié en 4.4, n'est-ce pas ?", 'xend est déprécié en 4.4?'],
     ['credit2 is the default in 4.4 or not', 'credit2 is the default in 4.4'],
+    // Thanks for a fix asks nothing.
+    ['thanks that fixed it!!', ''],
+    ['merci beaucoup ça marche !', ''],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
     expect(withoutChatNoise(input)).toBe(expected);
   });
