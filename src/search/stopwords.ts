@@ -15,7 +15,7 @@ couldn wouldn shouldn won hasn haven hadn mustn needn
 dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent havent hasnt im ive youre thats theres ur
 teh hte waht whta wat wht hwo adn wich whcih taht tihs thsi wiht
 forever always never sometimes suddenly randomly constantly immediately instantly even quite pretty totally completely literally seriously
-lol haha hmm hmmm wtf btw imo imho afaik idk tho thx pls plz stuff`;
+lol haha hmm hmmm wtf btw imo imho afaik idk tho thx pls plz stuff care`;
 
 const FRENCH = `a ai as au aux avec avez avons avoir c ca ce ceci cela celle celles celui ces cet cette ceux chez comme
 comment d dans de des donc dont du elle elles en entre est es et etaient etait etre eu eux faire fait faut il ils
@@ -29,7 +29,8 @@ pk pq kel kelle koment coment komment ke ki jsp chui jsuis ya bcp qqn qqch tjrs 
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait
 jamais parfois soudain soudainement completement carrement
 dois devrais faudrait
-mdr ptdr euh bref voila genre jai jpeux jveux jvais jsais jpense qd pr`;
+mdr ptdr euh bref voila genre jai jpeux jveux jvais jsais jpense qd pr
+car lorsque puisque afin ainsi tres trop peu ici oui`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];

@@ -3,6 +3,7 @@ import { analyze, collectingStems, stems } from '../../src/search/analyze.ts';
 import { coverage, weighGroups } from '../../src/search/coverage.ts';
 import { editDistance } from '../../src/search/edit-distance.ts';
 import { stripQuestionFrame } from '../../src/search/question-frame.ts';
+import { isStopWord } from '../../src/search/stopwords.ts';
 import { nameKey } from '../../src/text/fold.ts';
 import { fixtureEngine } from '../helpers/knowledge.ts';
 
@@ -123,6 +124,11 @@ describe('name keys and question frames', () => {
     expect(surfaces('now xl info says sedf lol why')).toEqual(['xl', 'info', 'sedf']);
     expect(surfaces('je peux l’utiliser qd meme ?')).toEqual(['utiliser']);
     expect(surfaces('genre jpeux faire du hot-plug')).toEqual(['hot-plug']);
+  });
+
+  it('drops French "car" (because) from the index: the French stem of "care" is "car", which found every French text', () => {
+    expect(isStopWord('car', false)).toBe(true);
+    expect(surfaces('fifo, why should i care')).toEqual(['fifo']);
   });
 
   it('reads "domUs" as a guest, as it reads "domU"', () => {
