@@ -47,7 +47,7 @@ export interface WeightedGroup {
  * fact that never writes "4" or "GB" answers it. Numbers and size units weigh this share of a word's weight.
  */
 export const QUANTITY_WEIGHT = 0.15;
-const QUANTITY = /^(?:\d+(?:[.,]\d+)?\s*(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|mhz|ghz)?|[kmgt]i?b|[kmgt]o|megs?|gigs?|bytes?|octets?)$/i;
+const QUANTITY = /^(?:\d+(?:[.,]\d+)?\s*(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|h|min|sec|mhz|ghz)?|[kmgt]i?b|[kmgt]o|megs?|gigs?|bytes?|octets?)$/i;
 
 export function weighGroups(index: SearchIndex, groups: readonly WordGroup[]): WeightedGroup[] {
   return groups.map((group) => ({ group, weight: groupWeight(index, group) * (QUANTITY.test(group.surface) ? QUANTITY_WEIGHT : 1) }));

@@ -156,6 +156,12 @@ describe('coverage of a question by a fact', () => {
     expect(coverage(engine.index, question, 'fifo-event-channels')).toBeGreaterThan(0);
   });
 
+  it('weighs a quantity ("4gb", "2h") a fraction of a word: how much, not what about', () => {
+    const engine = fixtureEngine();
+    const [clock, hours] = weighGroups(engine.index, analyze('clock 2h', { forQuery: true }));
+    expect(hours!.weight).toBeLessThan(clock!.weight / 2);
+  });
+
   it('needs every part of a compound, not one shared half', () => {
     const engine = fixtureEngine();
     expect(analyze('pvh-mode')[0]?.compound).toEqual({ parts: ['pvh', 'mode'], joined: 'pvhmode' });
