@@ -106,17 +106,29 @@ const INVERSION_ON = /(?<!\p{L})(peut|doit|fait|sait|va|a|faut|pourrait|devrait)
 const RAW_TOKEN = /[\p{L}\p{N}]+(?:[._\-/][\p{L}\p{N}]+)*/gu;
 const VERSION = /^\d+(?:\.\d+)+$/;
 
+// What each pattern needs to find, starting on a literal character: a regex that opens on one is a fast scan, while
+// the patterns above try a lookbehind or a capture at every position. Most texts hold no inversion or contraction.
+const MAY_ELIDE = /'\p{L}/u;
+const MAY_INVERT = /-(?:t-)?(?:il|elle|je|tu|nous|vous|ce)/;
+const MAY_INVERT_ON = /-(?:t-)?on/;
+const MAY_CONTRACT = /'[dlmrstv]/;
+
+/** `text.replace(pattern, replacement)`, skipped when `hint` (which every match of `pattern` satisfies) finds nothing. */
+function replaceIf(text: string, hint: RegExp, pattern: RegExp, replacement: string): string {
+  return hint.test(text) ? text.replace(pattern, replacement) : text;
+}
+
 /** Prepare raw text: Unicode-normalise, lower-case, unify apostrophes, drop invisible characters. */
 export function prepare(text: string): string {
-  return text
+  let prepared = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(ELISION, '')
-    .replace(INVERSION, '$1 $2')
-    .replace(INVERSION_ON, '$1 on')
-    .replace(CONTRACTION, '$1');
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ');
+  prepared = replaceIf(prepared, MAY_ELIDE, ELISION, '');
+  prepared = replaceIf(prepared, MAY_INVERT, INVERSION, '$1 $2');
+  prepared = replaceIf(prepared, MAY_INVERT_ON, INVERSION_ON, '$1 on');
+  return replaceIf(prepared, MAY_CONTRACT, CONTRACTION, '$1');
 }
 
 /** Split a compound into its meaningful parts: "64-bit" → 64, bit; "linux-3.14" → linux, 3.14; "xl.cfg" → xl, cfg. */
