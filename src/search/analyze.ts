@@ -143,9 +143,16 @@ export interface AnalyzeOptions {
   maxGroups?: number;
 }
 
+/** A folded form, one object per string: analyze() marks it seen in a call, where a Set of strings per text cost more. */
+interface Folding {
+  /** The last analyze() call (by number) that met it. */
+  seenBy: number;
+}
+
 /** A token's analysis: its folded form (for de-duplication) and its word group, if it has content words. */
 interface TokenAnalysis {
-  folded: string;
+  /** Shared by every token with the same folded form ("événement", "evenement"), so that only the first counts. */
+  folding: Folding;
   group: WordGroup | undefined;
   /** The words that were stemmed, so that a collector sees them when the analysis comes from the cache. */
   stemmed: readonly string[];
@@ -159,6 +166,16 @@ interface TokenAnalysis {
  */
 const tokenCache = [new Map<string, TokenAnalysis>(), new Map<string, TokenAnalysis>()] as const;
 const TOKEN_CACHE_LIMIT = 200_000;
+/** Folded forms by string. Cleared only between analyze() calls, and with the token caches that hold them: two objects
+ * for one form within a call would let a duplicate through. */
+const foldings = new Map<string, Folding>();
+let analyses = 0;
+
+function foldingOf(folded: string): Folding {
+  let folding = foldings.get(folded);
+  if (!folding) foldings.set(folded, (folding = { seenBy: 0 }));
+  return folding;
+}
 
 function analyzeToken(surface: string, forQuery: boolean): TokenAnalysis {
   const cache = tokenCache[forQuery ? 1 : 0];
@@ -187,7 +204,7 @@ function analyzeToken(surface: string, forQuery: boolean): TokenAnalysis {
     group = { surface, words: [...words], terms: [...terms], ...(compound ? { compound } : {}) };
   }
   if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
-  const analysis: TokenAnalysis = { folded, group, stemmed, reportedTo: collector };
+  const analysis: TokenAnalysis = { folding: foldingOf(folded), group, stemmed, reportedTo: collector };
   cache.set(surface, analysis);
   return analysis;
 }
@@ -197,12 +214,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): WordGroup[]
   const forQuery = options.forQuery ?? false;
   const maxGroups = options.maxGroups ?? Number.POSITIVE_INFINITY;
   const groups: WordGroup[] = [];
-  const seen = new Set<string>();
+  if (foldings.size >= TOKEN_CACHE_LIMIT) {
+    foldings.clear();
+    for (const cache of tokenCache) cache.clear();
+  }
+  const call = ++analyses;
   for (const match of prepare(text).matchAll(RAW_TOKEN)) {
     if (groups.length >= maxGroups) break;
-    const { folded, group } = analyzeToken(match[0], forQuery);
-    if (seen.has(folded)) continue;
-    seen.add(folded);
+    const { folding, group } = analyzeToken(match[0], forQuery);
+    if (folding.seenBy === call) continue;
+    folding.seenBy = call;
     if (group) groups.push(group);
   }
   return groups;
