@@ -185,16 +185,20 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
   for (const w of factWords.values) wordFrequency[w]!++;
 
   const nameText: string[] = [];
+  // Each name's key, made once: it is looked up as an exact name and indexed for completion and fuzzy matching.
+  const nameKeys: string[] = [];
   const nameFact: number[] = [];
   const nameKind: number[] = [];
   const exactNames = new Map<string, number>();
   facts.forEach((fact, f) => {
     exactNames.set(nameKey(fact.id), f);
     const add = (name: string, kind: FactName['kind'], language: FactName['language']) => {
+      const key = nameKey(name);
       nameText.push(name);
+      nameKeys.push(key);
       nameFact.push(f);
       nameKind.push(NAME_KINDS.indexOf(kind) | (language === 'fr' ? 4 : 0));
-      exactNames.set(nameKey(name), f);
+      exactNames.set(key, f);
     };
     add(fact.title.en, 'title', 'en');
     add(fact.title.fr, 'title', 'fr');
@@ -212,6 +216,7 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
     for (const name of fact.reference?.names ?? []) {
       if (!fact.reference) break;
       nameText.push(name);
+      nameKeys.push(nameKey(name));
       nameFact.push(f);
       nameKind.push(NAME_KINDS.indexOf('reference'));
       for (const key of referenceNameKeys(fact.reference.kind, name)) {
@@ -222,7 +227,6 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
   });
   const referenceKeys = SortedStrings.of(referenceOwners.keys());
   const exact = sortedColumns(exactNames);
-  const nameKeys = nameText.map(nameKey);
   const trigrams = trigramIndex(nameKeys);
   const completionKeys = invert(nameKeys.map((key) => [key]));
   const completionWords = invert(nameText.map(nameWords));
