@@ -2,8 +2,8 @@
 // fuse.js alone scans all ~3,000 names with Bitap on every keystroke (10–20 ms); the shortlist keeps its
 // typo tolerance at a fraction of the cost (npm run bench).
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { invert, type Postings } from './postings.ts';
-import type { SortedStrings } from './sorted-strings.ts';
+import { Postings } from './postings.ts';
+import { SortedStrings } from './sorted-strings.ts';
 
 export interface FuzzyHit<T> {
   item: T;
@@ -35,8 +35,20 @@ export interface TrigramIndex {
 }
 
 export function trigramIndex(keys: readonly string[]): TrigramIndex {
-  const { keys: grams, positions } = invert(keys.map(trigrams));
-  return { grams, names: positions };
+  // The grams of the names as trigrams() makes them, without a Set and a list per name: names come in order, so a
+  // gram met again in the same name is already the last position on its list.
+  const holders = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const padded = `^${key}$`;
+    for (let at = 0; at + 3 <= padded.length; at++) {
+      const gram = padded.slice(at, at + 3);
+      const names = holders.get(gram);
+      if (!names) holders.set(gram, [i]);
+      else if (names[names.length - 1] !== i) names.push(i);
+    }
+  });
+  const grams = SortedStrings.of(holders.keys());
+  return { grams, names: Postings.fromLists(grams.list().map((gram) => holders.get(gram)!)) };
 }
 
 export class FuzzyNames<T> {
