@@ -85,7 +85,8 @@ export function collectingStems<T>(work: () => T): { result: T; stems: Array<[st
   collector = ++collectors;
   try {
     const result = work();
-    return { result, stems: [...inner].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+    // The default sort compares code units as `<` does, and is faster than any comparison function.
+    return { result, stems: [...inner.keys()].sort().map((word) => [word, inner.get(word)!]) };
   } finally {
     collected = outer;
     collector = outerNumber;

@@ -136,10 +136,11 @@ function idsOf(groups: Iterable<WordGroup>, ids: ReadonlyMap<WordGroup, GroupIds
 
 /** The stems of each word, as a sorted word list and the stems in the same order. */
 function stemTable(stems: ReadonlyArray<readonly [string, readonly string[]]>): Pick<IndexData, 'stemWords' | 'stems'> {
-  const byWord = new Map(stems);
-  const stemWords = SortedStrings.of(byWord.keys());
+  // collectingStems gives one entry per word, sorted: as a snapshot gives them back (no hash table, which only the
+  // first questions would use).
+  const stemWords = SortedStrings.fromSorted(stems.map(([word]) => word));
   // Stems of one word never hold a space: one string per word packs and restores as one column.
-  return { stemWords, stems: stemWords.list().map((word) => byWord.get(word)!.join(' ')) };
+  return { stemWords, stems: stems.map(([, wordStems]) => wordStems.join(' ')) };
 }
 
 /** A list of entries (string key → number), sorted by key, as two columns. */
