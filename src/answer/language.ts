@@ -1,5 +1,6 @@
 // Guesses whether a question is French or English from function words, elisions and accents.
 import type { Language } from '../knowledge/schema.ts';
+import { CHAT_FRENCH } from '../text/chat-french.ts';
 import { foldAccents } from '../text/fold.ts';
 
 // Words that are common in one language's questions and rare in the other's; technical words vote for neither.
@@ -10,9 +11,9 @@ const FRENCH = new Set(
   bonjour salut svp stp existe-t-il est-ce c'est qu'est-ce prise charge donc alors encore deja toujours
   nouveaute nouveautes virtuelle virtuelles serveur noyau invite invites
   pilote pilotes prend gere gerer utiliser activer demarrer faut-il y a-t-il veux voudrais dois
-  ca dit renvoie affiche plante bloque marche fonctionne demarre lancer mettre mets sert koi kesako
-  dispo disponible disponibles pk pq jsp bcp mtn tjrs chui jsuis`
+  ca dit renvoie affiche plante bloque marche fonctionne demarre lancer mettre mets sert kesako dispo disponible disponibles`
     .split(/\s+/)
+    .concat(CHAT_FRENCH)
     .filter(Boolean),
 );
 const ENGLISH = new Set(

@@ -1,4 +1,5 @@
 // Function words of English and French, dropped before ranking so that "how do I" never decides an answer.
+import { CHAT_FRENCH } from '../text/chat-french.ts';
 import { foldAccents } from '../text/fold.ts';
 
 const ENGLISH = `a about above after again all also am an and any are aren as at be been before being below between both
@@ -23,19 +24,18 @@ j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre 
 peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sans se ses si son sont sous sur t ta te
 tes toi ton tous tout toute toutes tu un une vos votre vous y combien ou quelqu quelque quelques alors aussi bien
 bonjour salut merci svp stp dis dire explique expliquer sais savoir veux voudrais puis sait existe sert servir
-sers servent encore toujours deja vraiment actuellement koi kesako kezako veut voulais voudrait vouloir fais faites font pourtant
+sers servent encore toujours deja vraiment actuellement kesako kezako veut voulais voudrait vouloir fais faites font pourtant
 exactement concretement precisement simplement brievement
-pk pq kel kelle koment coment komment ke ki jsp chui jsuis ya bcp qqn qqch tjrs tjs mtn
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait
 jamais parfois soudain soudainement completement carrement
 dois devrais faudrait
-mdr ptdr euh bref voila genre jai jpeux jveux jvais jsais jpense qd pr
+mdr ptdr euh bref voila genre
 car lorsque puisque afin ainsi tres trop peu ici oui`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];
 
-const STOP_WORDS: ReadonlySet<string> = new Set([...`${ENGLISH} ${FRENCH}`.split(/\s+/)].filter(Boolean).map(foldAccents));
+const STOP_WORDS: ReadonlySet<string> = new Set([...`${ENGLISH} ${FRENCH}`.split(/\s+/), ...CHAT_FRENCH].filter(Boolean).map(foldAccents));
 const QUERY_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...QUERY_ONLY]);
 
 /** Ordinals ("2e", "3rd", "2eme", "deuxieme"): which one of several, never what a fact is about. As an unknown token
