@@ -29,7 +29,7 @@ exactement concretement precisement simplement brievement
 fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchait tourne tournent tourner tournait
 jamais parfois soudain soudainement completement carrement
 dois devrais faudrait
-mdr ptdr euh bref voila genre
+mdr ptdr euh bref voila genre dit disent disait
 car lorsque puisque afin ainsi tres trop peu ici oui`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */

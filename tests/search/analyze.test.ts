@@ -124,6 +124,7 @@ describe('name keys and question frames', () => {
     expect(surfaces('now xl info says sedf lol why')).toEqual(['xl', 'info', 'sedf']);
     expect(surfaces('je peux l’utiliser qd meme ?')).toEqual(['utiliser']);
     expect(surfaces('genre jpeux faire du hot-plug')).toEqual(['hot-plug']);
+    expect(surfaces('la doc dit que credit2 est expérimental')).toEqual(['doc', 'credit2', 'expérimental']);
   });
 
   it('drops French "car" (because) from the index: the French stem of "care" is "car", which found every French text', () => {
