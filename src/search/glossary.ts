@@ -9,6 +9,10 @@ const GROUPS: readonly (readonly string[])[] = [
   ['libvirt', 'virsh'],
   ['dom0', 'domain0'],
   ['evtchn', 'evtchns'],
+  // Chat short forms of words the base writes out.
+  ['people', 'ppl'],
+  ['production', 'prod'],
+  ['securite', 'secu'],
 ];
 
 const CANONICAL = new Map<string, string>();

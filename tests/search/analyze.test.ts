@@ -132,6 +132,12 @@ describe('name keys and question frames', () => {
     expect(surfaces('fifo, why should i care')).toEqual(['fifo']);
   });
 
+  it('reads chat short forms as the words the base writes out ("prod", "ppl", "sécu")', () => {
+    expect(analyze('prod', { forQuery: true })[0]?.words).toContain('production');
+    expect(analyze('ppl', { forQuery: true })[0]?.words).toContain('people');
+    expect(analyze('sécu', { forQuery: true })[0]?.words).toContain('securite');
+  });
+
   it('reads "domUs" as a guest, as it reads "domU"', () => {
     expect(analyze('domUs', { forQuery: true })[0]?.terms).toContain('guest');
   });
