@@ -23,7 +23,9 @@ const TRAILING = [
   // Hedges: "libxl c'est quoi concrètement ?", "what is libxl exactly" ("en gros", "au juste" are cut as chat before).
   /\s+(?:exactement|concretement|precisement|exactly|basically|concretely|precisely|at all|du tout)$/,
   // The purpose asked after the name: "xenstore ça sert à quoi ?" is "à quoi sert xenstore ?".
-  /\s+(?:(?:ca|ils?|elles?) )?(?:sert|servent) a quoi$/,
+  /\s+(?:(?:et|and) )?(?:(?:ca|ils?|elles?) )?(?:sert|servent) a quoi$/,
+  // Why it matters, after the name: "fifo event channels - why should i care", "…, what's that and why should i care".
+  /(?:\s*[-,:])?\s+(?:(?:what'?s that|what is it)\s+)?(?:and\s+)?why (?:should|would) (?:i|we|anyone) care$/,
 ];
 /**
  * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option
