@@ -167,19 +167,17 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const name = nameOf(question);
   const token = referenceKey(stripQuestionFrame(question));
   const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
-  const exact = kept(name ? index.exactNames.get(name) : undefined) ?? (owners.length === 1 ? owners[0] : undefined);
+  const stripped = stripQuestionFrame(question);
+  // A name of a few words in another order is still the name: "event channels fifo" is "FIFO event channels".
+  const exact =
+    kept(name ? index.exactNames.get(name) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined);
   const ambiguous = !exact && owners.length > 1 ? owners : undefined;
   const errors = matchErrors(index.errorTemplates, question).filter((m) => !exclude?.has(m.factId));
   const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];
 
   // Measured (npm run eval): fuzzy names add about one point of top-1, mostly typos that are real words
   // ("pont releases"). Long questions skip them: fuse.js patterns stop at 32 characters.
-  const stripped = stripQuestionFrame(question);
   const fuzzy = fuzzyNameScores(index, name, stripped.split(' ').filter(Boolean).length, exclude);
-  if (!exact) {
-    const reordered = kept(reorderedName(index, stripped));
-    if (reordered) fuzzy.set(reordered, 1);
-  }
   const named = namedReferences(index, question, exclude);
   for (const factId of optionedCommandEntries(index, question)) if (!exclude?.has(factId)) named.set(factId, Math.max(named.get(factId) ?? 0, 1));
   const bm25 = new Map<string, number>();

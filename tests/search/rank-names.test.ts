@@ -116,4 +116,8 @@ describe('names in another word order', () => {
   it('GIVEN a fact\'s name with its words reordered THEN that fact ranks first', () => {
     expect(rank(index, "c'est quoi les event channels fifo ?").candidates[0]?.factId).toBe('fifo-event-channels');
   });
+
+  it('GIVEN a fact\'s name with its words reordered THEN it is that name, as sure as the name itself', () => {
+    expect(rank(index, 'c quoi les event channels fifo').exact).toBe('fifo-event-channels');
+  });
 });
