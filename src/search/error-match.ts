@@ -36,26 +36,67 @@ export function compileErrorTemplate(factId: string, message: string): ErrorTemp
   return { factId, segments, length: segments.reduce((n, s) => n + s.replace(/ /g, '').length, 0) };
 }
 
+/**
+ * What a question is matched against, derived once per list of templates: the templates that have enough fixed text
+ * to match at all, and which of them each word may start a match for. A segment is found only as whole words of the
+ * question, so a template none of whose segments' rarest words the question holds scores 0: a question looks at the
+ * few templates its words point to instead of every template of the base (most of matchErrors' time was that scan).
+ */
+interface TemplateLookup {
+  /** By word: positions (ascending) of the templates with a segment whose rarest word it is. */
+  byWord: Map<string, number[]>;
+  /** By template position: the letters of each segment, and the letters a match needs (0: it can never match). */
+  letters: number[][];
+  needed: number[];
+}
+
+const lookups = new WeakMap<readonly ErrorTemplate[], TemplateLookup>();
+
+function lookupOf(templates: readonly ErrorTemplate[]): TemplateLookup {
+  const known = lookups.get(templates);
+  if (known) return known;
+  const words = (segment: string) => segment.split(' ');
+  const segmentsWith = new Map<string, number>();
+  for (const template of templates) for (const segment of template.segments) for (const word of new Set(words(segment))) segmentsWith.set(word, (segmentsWith.get(word) ?? 0) + 1);
+  const byWord = new Map<string, number[]>();
+  const needed = templates.map((template, i) => {
+    // "script: %s" is a message, but one word of it proves nothing: too little fixed text to match a paste on.
+    const least = Math.min(MIN_MATCHED_LETTERS, template.length);
+    if (least < MIN_MATCHED_LETTERS && !isShortPhrase(template)) return 0;
+    for (const segment of template.segments) {
+      const rarest = words(segment).reduce((a, b) => (segmentsWith.get(b)! < segmentsWith.get(a)! ? b : a));
+      const holders = byWord.get(rarest);
+      if (!holders) byWord.set(rarest, [i]);
+      else if (holders[holders.length - 1] !== i) holders.push(i);
+    }
+    return least;
+  });
+  const lookup = { byWord, letters: templates.map((t) => t.segments.map((s) => s.replace(/ /g, '').length)), needed };
+  lookups.set(templates, lookup);
+  return lookup;
+}
+
 /** Templates found in `question`, best first; at most one per fact. */
 export function matchErrors(templates: readonly ErrorTemplate[], question: string): ErrorMatch[] {
   if (templates.length === 0) return [];
   const text = normalise(question);
+  const { byWord, letters, needed } = lookupOf(templates);
+  const candidates = new Set<number>();
+  for (const word of text.split(' ')) for (const i of byWord.get(word) ?? []) candidates.add(i);
   const best = new Map<string, number>();
-  for (const template of templates) {
-    // "script: %s" is a message, but one word of it proves nothing: too little fixed text to match a paste on.
-    const needed = Math.min(MIN_MATCHED_LETTERS, template.length);
-    if (needed < MIN_MATCHED_LETTERS && !isShortPhrase(template)) continue;
+  for (const i of candidates) {
+    const template = templates[i]!;
     let from = 0;
     let matched = 0;
-    for (const segment of template.segments) {
+    template.segments.forEach((segment, s) => {
       // Whole words only: "port" must not match inside "support".
       const at = text.indexOf(` ${segment} `, from);
-      if (at < 0) continue;
-      matched += segment.replace(/ /g, '').length;
+      if (at < 0) return;
+      matched += letters[i]![s]!;
       from = at + segment.length + 1;
-    }
+    });
     const score = matched / template.length;
-    if (score >= MIN_ERROR_SCORE && matched >= needed) {
+    if (score >= MIN_ERROR_SCORE && matched >= needed[i]!) {
       best.set(template.factId, Math.max(best.get(template.factId) ?? 0, score));
     }
   }
