@@ -1,7 +1,8 @@
 // The confidence gate: how much of what the question asks about does a fact actually talk about?
 // Engine scores say "this is the best of what we have"; coverage says "this is what was asked".
 import { stems, type WordGroup } from './analyze.ts';
-import type { SearchIndex, Vocabulary } from './search-index.ts';
+import type { Postings } from './postings.ts';
+import type { SearchIndex } from './search-index.ts';
 
 /**
  * A word found only in a fact's body counts for this much; in its title, aliases or tags, fully.
@@ -24,22 +25,54 @@ export function groupWeight(index: SearchIndex, group: WordGroup): number {
 }
 
 /**
+ * A group's words and terms as ids of the index, looked up once per question rather than once per candidate fact
+ * (an id of -1, a word the base lacks, is in no fact's list).
+ */
+export interface GroupIds {
+  /** Some term of the group is in the base. */
+  seen: boolean;
+  terms: readonly number[];
+  words: readonly number[];
+  compound?: { joined: number; parts: ReadonlyArray<{ word: number; terms: readonly number[] }> };
+}
+
+function groupIds(index: SearchIndex, group: WordGroup): GroupIds {
+  const { terms, words } = index.data;
+  const termIds = group.terms.map((t) => terms.idOf(t));
+  return {
+    seen: termIds.some((t) => t >= 0),
+    terms: termIds.filter((t) => t >= 0),
+    words: group.words.map((w) => words.idOf(w)).filter((w) => w >= 0),
+    ...(group.compound
+      ? {
+          compound: {
+            joined: words.idOf(group.compound.joined),
+            parts: group.compound.parts.map((part) => ({ word: words.idOf(part), terms: stems(part).map((t) => terms.idOf(t)).filter((t) => t >= 0) })),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
  * A group is covered when one of its words or terms (stems) is in the vocabulary. Typos were corrected before
  * (spelling.ts), so no fuzziness here: a near miss on a real word ("pare" for "part") is a different word.
  * A compound ("pare-feu") needs its joined form or every part: one shared half proves nothing.
+ * The vocabulary is fact f's lists of term and word ids.
  */
-function covers(group: WordGroup, vocabulary: Vocabulary): boolean {
-  if (group.compound) {
-    const { parts, joined } = group.compound;
-    return vocabulary.words.has(joined) || parts.every((part) => vocabulary.words.has(part) || stems(part).some((t) => vocabulary.terms.has(t)));
+function covers(ids: GroupIds, termLists: Postings, wordLists: Postings, f: number): boolean {
+  if (ids.compound) {
+    const { parts, joined } = ids.compound;
+    return wordLists.has(f, joined) || parts.every((part) => wordLists.has(f, part.word) || part.terms.some((t) => termLists.has(f, t)));
   }
-  return group.words.some((w) => vocabulary.words.has(w)) || group.terms.some((t) => vocabulary.terms.has(t));
+  return ids.words.some((w) => wordLists.has(f, w)) || ids.terms.some((t) => termLists.has(f, t));
 }
 
 /** The question's word groups with their IDF weights: computed once per question, used for every candidate. */
 export interface WeightedGroup {
   group: WordGroup;
   weight: number;
+  ids: GroupIds;
 }
 
 /**
@@ -50,7 +83,7 @@ export const QUANTITY_WEIGHT = 0.15;
 const QUANTITY = /^(?:\d+(?:[.,]\d+)?\s*(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|h|min|sec|mhz|ghz)?|[kmgt]i?b|[kmgt]o|megs?|gigs?|bytes?|octets?)$/i;
 
 export function weighGroups(index: SearchIndex, groups: readonly WordGroup[]): WeightedGroup[] {
-  return groups.map((group) => ({ group, weight: groupWeight(index, group) * (QUANTITY.test(group.surface) ? QUANTITY_WEIGHT : 1) }));
+  return groups.map((group) => ({ group, weight: groupWeight(index, group) * (QUANTITY.test(group.surface) ? QUANTITY_WEIGHT : 1), ids: groupIds(index, group) }));
 }
 
 /** IDF-weighted share of the question's words that the fact covers, 0..1. */
@@ -75,7 +108,8 @@ export interface CoverageDetail {
 }
 
 export function coverageDetail(index: SearchIndex, question: readonly WeightedGroup[], factId: string): CoverageDetail {
-  const vocabulary = index.factVocabulary.get(factId);
+  const f = index.positionOf(factId);
+  const { factTerms, factWords, curatedTerms, curatedWords } = index.data;
   let all = 0;
   let weighted = 0;
   let names = 0;
@@ -83,13 +117,13 @@ export function coverageDetail(index: SearchIndex, question: readonly WeightedGr
   let unseen = 0;
   let rarestWeight = -1;
   let rarest = 0;
-  for (const { group, weight } of question) {
+  for (const { ids, weight } of question) {
     all += weight;
-    const seen = group.terms.some((t) => index.documentFrequency.has(t));
+    const seen = ids.seen;
     if (!seen) unseen += weight;
-    if (!vocabulary) continue;
-    const inNames = covers(group, vocabulary.names);
-    const inAny = inNames || covers(group, vocabulary.all);
+    if (f === undefined) continue;
+    const inNames = covers(ids, curatedTerms, curatedWords, f);
+    const inAny = inNames || covers(ids, factTerms, factWords, f);
     const credit = inNames ? 1 : inAny ? BODY_ONLY_CREDIT : 0;
     weighted += weight * credit;
     names += inNames ? weight : 0;

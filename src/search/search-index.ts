@@ -65,6 +65,8 @@ export interface SearchIndex {
   readonly factCount: number;
   /** Fact ids, by position. */
   readonly factIds: readonly string[];
+  /** A fact's position (its number in `data`), or undefined for an id the base lacks. */
+  positionOf(factId: string): number | undefined;
   readonly bm25: Bm25Index;
   /** nameKey(id | title | alias) → fact id: the exact-match table. */
   readonly exactNames: Lookup<string>;
@@ -312,6 +314,7 @@ export function searchIndexOf(data: IndexData): SearchIndex {
     data,
     factCount: data.factIds.length,
     factIds: data.factIds,
+    positionOf,
     get bm25() {
       return (bm25 ??= Bm25Index.fromParts(data.terms, data.bm25));
     },
