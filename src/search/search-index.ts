@@ -297,7 +297,19 @@ export function searchIndexOf(data: IndexData): SearchIndex {
     at(i) {
       const name = data.names.text.at(i)!;
       const kind = data.names.kind[i]!;
-      return { factId: data.factIds[data.names.fact[i]!]!, name, folded: nameKey(name), words: nameWords(name), kind: NAME_KINDS[kind & 3]!, language: kind & 4 ? 'fr' : 'en' };
+      let words: readonly string[] | undefined;
+      // The fuzzy matcher makes up to a hundred of these per question: the key is the one stored for completion, and
+      // the words (for completion only) are split when asked for.
+      return {
+        factId: data.factIds[data.names.fact[i]!]!,
+        name,
+        folded: data.completionKeys.at(data.nameKeyIds[i]!),
+        get words() {
+          return (words ??= nameWords(name));
+        },
+        kind: NAME_KINDS[kind & 3]!,
+        language: kind & 4 ? 'fr' : 'en',
+      };
     },
   };
   // Questions are stemmed with the base's own table first: the stemmers then load only for a word the base lacks.
