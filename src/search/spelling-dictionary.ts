@@ -56,6 +56,12 @@ export class SpellingDictionary {
 
   /** Every word within `maxDistance` Levenshtein edits of `query`, with its frequency. */
   near(query: string, maxDistance: number): Array<[string, number]> {
+    if (maxDistance === 0) {
+      // The word itself or nothing: a lookup, where the walk below would go down the trie letter by letter (spelling.ts
+      // asks this for every transposed spelling of a short word).
+      const id = this.words.idOf(query);
+      return id < 0 ? [] : [[query, this.frequencies[id]!]];
+    }
     const found: Array<[string, number]> = [];
     const { firstChild, nextSibling, letter, word } = this.trie;
     const n = query.length;
