@@ -14,9 +14,30 @@ export function correctWord(index: SearchIndex, word: string): string | undefine
   const allowance = typoAllowance(word);
   // A pasted hash or a run of letters is no typo of a word, and each extra letter costs one more lookup below.
   if (allowance === 0 || word.length > MAX_CORRECTABLE_LENGTH) return undefined;
-  let best: { word: string; distance: number; frequency: number } | undefined;
+  // Dictionary words within `allowance` edits, counting an adjacent transposition ("mdoe") as one edit. The dictionary
+  // walk only knows Levenshtein edits, in which a transposition costs two; searching one edit further finds those too
+  // but explores far more of a large dictionary, so the transposed spellings are looked up one edit closer instead.
   const seen = new Set<string>();
-  for (const [candidate, frequency] of neighbours(index, word, allowance)) {
+  let best = closest(word, allowance, index.vocabulary.near(word, allowance), seen, undefined);
+  const swapped = transpositions(word);
+  for (const spelling of swapped) best = closest(word, allowance, index.vocabulary.near(spelling, 0), seen, best);
+  // What a transposed spelling's walk adds beyond itself is two edits away (a word one edit away is one of the words
+  // above): it cannot beat a correction one edit away, and those walks were most of a long word's cost.
+  if (allowance >= 2 && !(best && best.distance <= 1)) {
+    for (const spelling of swapped) best = closest(word, allowance, index.vocabulary.near(spelling, allowance - 1), seen, best);
+  }
+  return best?.word;
+}
+
+interface Correction {
+  word: string;
+  distance: number;
+  frequency: number;
+}
+
+/** The best of `best` and the dictionary words `found` (see correctWord for the order); words in `seen` were checked before. */
+function closest(word: string, allowance: number, found: ReadonlyArray<[string, number]>, seen: Set<string>, best: Correction | undefined): Correction | undefined {
+  for (const [candidate, frequency] of found) {
     if (seen.has(candidate)) continue; // a word near several transposed spellings is checked once
     seen.add(candidate);
     if (digitsOf(candidate) !== digitsOf(word)) continue;
@@ -28,21 +49,17 @@ export function correctWord(index: SearchIndex, word: string): string | undefine
       (distance === best.distance && (frequency > best.frequency || (frequency === best.frequency && candidate < best.word)));
     if (better) best = { word: candidate, distance, frequency };
   }
-  return best?.word;
+  return best;
 }
 
-/**
- * Dictionary words within `allowance` edits, counting an adjacent transposition ("mdoe") as one edit. The dictionary
- * walk only knows Levenshtein edits, in which a transposition costs two; searching one edit further finds those too
- * but explores far more of a large dictionary, so the transposed spellings are looked up one edit closer instead.
- */
-function* neighbours(index: SearchIndex, word: string, allowance: number): Generator<[string, number]> {
-  yield* index.vocabulary.near(word, allowance);
+/** The word with each pair of adjacent letters swapped ("mdoe" → "dmoe", "mode", "mdeo"), where that changes it. */
+function transpositions(word: string): string[] {
+  const spellings: string[] = [];
   for (let i = 0; i + 1 < word.length; i++) {
     if (word[i] === word[i + 1]) continue;
-    const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
-    yield* index.vocabulary.near(swapped, allowance - 1);
+    spellings.push(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
   }
+  return spellings;
 }
 
 const known = (index: SearchIndex, word: string) => stems(word).some((t) => index.documentFrequency.has(t));
