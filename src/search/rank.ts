@@ -100,11 +100,6 @@ export function commandShare(index: SearchIndex, commands: ReadonlySet<string>, 
   return other ? OTHER_COMMAND : 1;
 }
 
-/** The question as a name: "What is PVH?" → "pvh". */
-function nameOf(question: string): string {
-  return nameKey(stripQuestionFrame(question));
-}
-
 /** A name is a few words: a longer question that happens to spell most of an alias is a sentence, not a typo. */
 const FUZZY_MAX_WORDS = 4;
 
@@ -164,10 +159,11 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const analysed = analyze(question, { forQuery: true, maxGroups: MAX_QUERY_GROUPS });
   const corrected = analysed.map((g) => correctGroup(index, g));
   const groups = weighGroups(index, corrected);
-  const name = nameOf(question);
-  const token = referenceKey(stripQuestionFrame(question));
-  const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
+  // The question as a name ("What is PVH?" → "pvh"): its frame is stripped once, for every use below.
   const stripped = stripQuestionFrame(question);
+  const name = nameKey(stripped);
+  const token = referenceKey(stripped);
+  const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
   // A name of a few words in another order is still the name: "event channels fifo" is "FIFO event channels".
   const exact =
     kept(name ? index.exactNames.get(name) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined);
