@@ -7,7 +7,7 @@ import { rank, type Ranking } from '../search/rank.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import { decide, type Decision } from './decide.ts';
 import { areKin } from './features.ts';
-import { detectLanguage } from './language.ts';
+import { languageOf } from './language.ts';
 import type { Answer, AnswerOptions, FactView } from './types.ts';
 import { suggestionsFor, viewFact } from './view.ts';
 
@@ -49,9 +49,15 @@ export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = build
     // The question's own words decide the language; a greeting around it ("Bonjour, PVH ?") only when they cannot.
     const fallback = options.fallbackLanguage ?? 'en';
     const ranking = rank(index, text, { exclude: options.exclude });
-    const language = options.language ?? detectLanguage(text, detectLanguage(raw, fallback), pastedWords(index.errorTemplates, ranking.errors, text));
+    // The question's words, read once: most questions paste no error message, whose words would not vote.
+    const shown = options.language ? undefined : languageOf(text);
+    const replyLanguage = () => {
+      const pasted = pastedWords(index.errorTemplates, ranking.errors, text);
+      return (pasted.size === 0 ? shown : languageOf(text, pasted)) ?? languageOf(raw) ?? fallback;
+    };
+    const language = options.language ?? replyLanguage();
     // The decision sees the question's words only: a "Bonjour" around "shadow_memroy" sets the reply's language, not whether to answer.
-    const decisionLanguage = options.language ?? detectLanguage(text, fallback);
+    const decisionLanguage = options.language ?? shown ?? fallback;
     return { text, language, ranking, decision: decide(index, ranking, text, decisionLanguage) };
   }
 

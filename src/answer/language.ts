@@ -38,11 +38,16 @@ const QUOTED = /"[^"\n]{4,}"|«[^»\n]{4,}»|“[^”\n]{4,}”|`[^`]+`/g;
  * nothing else does. "la vm démarre pas : failed to free memory for the domain" is a French question.
  */
 export function detectLanguage(text: string, fallback: Language = 'en', pasted: ReadonlySet<string> = new Set()): Language {
+  return languageOf(text, pasted) ?? fallback;
+}
+
+/** The language `text` shows (see detectLanguage), or undefined when it shows none: the caller's fallback is then only worked out if needed. */
+export function languageOf(text: string, pasted: ReadonlySet<string> = new Set()): Language | undefined {
   const sample = text.slice(0, 2000).toLowerCase();
   const own = votes(sample.replace(QUOTED, ' '), pasted);
   if (own.french !== own.english) return own.french > own.english ? 'fr' : 'en';
   const all = votes(sample, new Set());
-  if (all.french === all.english) return fallback;
+  if (all.french === all.english) return undefined;
   return all.french > all.english ? 'fr' : 'en';
 }
 
