@@ -44,20 +44,21 @@ const CLOSERS = [
   'merci pour ton aide', 'merci pour votre aide', 'merci pour la reponse', 'thanks for the help', 'thanks for your help',
   'thank you for your help', 'thanks for the answer', 'thank you for the answer', 'svp', 'stp', 's\'il vous plait', 's\'il te plait',
   'any idea', 'any ideas', 'anyone', 'any help appreciated', 'une idee', 'des idees', 'lol', 'mdr', 'ptdr', 'haha', 'xd', 'tl;dr', 'tldr',
-  // Thanks for a fix ("thanks that fixed it!!"): nothing is asked.
-  'that fixed it', 'that did it', 'that worked', 'it works now', 'works now', 'ca marche', 'ca marche maintenant', 'c\'est bon', 'resolu', 'solved',
   'c\'est grave', 'c grave', 'c\'est grave docteur', 'is that bad', 'is it bad',
   ...HEDGES,
   // Tag questions ("4.4 has pvh dom0, right?"): "right" was the heaviest word of that question.
   'right', 'correct', 'am i right', 'is that right', 'is that correct', 'is it true', 'is that true', 'isn\'t it', 'or not', 'yes or no',
   'non', 'hein', 'n\'est-ce pas', 'c\'est ca', 'c\'est bien ca', 'ou pas', 'oui ou non', 'c\'est vrai', 'j\'ai raison',
 ];
+/** Thanks for a fix ("thanks that fixed it!!", "merci ça marche !"): chatter when that is the whole message, never cut from
+ * the end of a question, where "ça marche ?" or "solved?" is what is asked. */
+const FIXED = ['that fixed it', 'that did it', 'that worked', 'it works now', 'works now', 'ca marche', 'ca marche maintenant', 'c\'est bon', 'resolu', 'solved'];
 // Longest first: an alternation takes the first that matches, and "question" would cut "question de noob" short.
 const alternatives = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 const LEADING_CHATTER = new RegExp(`^(?:(?:${alternatives(OPENERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!:;>-]+)+`, 'i');
 const TRAILING_CHATTER = new RegExp(`(?:[\\s,.!:;?-]+(?:${alternatives(CLOSERS)})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s.!?]*)+$`, 'i');
 /** A message that is nothing but chatter: "hello", "thanks!", "merci". */
-const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;>-]*)+$`, 'i');
+const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS, ...FIXED])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;>-]*)+$`, 'i');
 
 /** A hedge set off by punctuation inside a question ("diff entre 4.3 et 4.4 en gros, je dois changer quoi"). */
 const INNER_HEDGE = new RegExp(`(?<=^|[\\s,;])(?:${alternatives(HEDGES)})\\s*[,;:]`, 'gi');

@@ -47,6 +47,7 @@ describe('chat noise around a question', () => {
     // Thanks for a fix asks nothing.
     ['thanks that fixed it!!', ''],
     ['merci beaucoup ça marche !', ''],
+    ['le pvh sur amd ça marche ?', 'le pvh sur amd ça marche ?'],
   ])('GIVEN %j THEN the question left is %j', (input, expected) => {
     expect(withoutChatNoise(input)).toBe(expected);
   });
