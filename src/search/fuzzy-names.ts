@@ -21,10 +21,15 @@ const COMMON_TRIGRAM_FLOOR = 50;
 const EMPTY = new Uint32Array(0);
 
 export function trigrams(text: string): string[] {
-  const padded = `^${text}$`;
   const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  eachTrigram(text, (gram) => grams.add(gram));
   return [...grams];
+}
+
+/** The trigrams of `text` padded with ^ and $, repeats included: the one definition the index and queries share. */
+function eachTrigram(text: string, visit: (gram: string) => void): void {
+  const padded = `^${text}$`;
+  for (let i = 0; i + 3 <= padded.length; i++) visit(padded.slice(i, i + 3));
 }
 
 /** Which names hold each trigram: the shortlist's index, kept in a snapshot. */
@@ -35,18 +40,16 @@ export interface TrigramIndex {
 }
 
 export function trigramIndex(keys: readonly string[]): TrigramIndex {
-  // The grams of the names as trigrams() makes them, without a Set and a list per name: names come in order, so a
-  // gram met again in the same name is already the last position on its list.
+  // Without a Set and a list per name: names come in order, so a gram met again in the same name is already the
+  // last position on its list.
   const holders = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    const padded = `^${key}$`;
-    for (let at = 0; at + 3 <= padded.length; at++) {
-      const gram = padded.slice(at, at + 3);
+  keys.forEach((key, i) =>
+    eachTrigram(key, (gram) => {
       const names = holders.get(gram);
       if (!names) holders.set(gram, [i]);
       else if (names[names.length - 1] !== i) names.push(i);
-    }
-  });
+    }),
+  );
   const grams = SortedStrings.of(holders.keys());
   return { grams, names: Postings.fromLists(grams.list().map((gram) => holders.get(gram)!)) };
 }
