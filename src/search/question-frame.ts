@@ -17,7 +17,7 @@ const LEADING = [
 ];
 const TRAILING = [
   /[\s?!.:;,]+$/,
-  /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
+  /\s+(?:in|on|with|for|of|dans|avec|pour|sous|en|de(?: la)?|du)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
   /\s+(?:in|on|dans|sous)\s+xen$/,
   /\s+(?:c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|stp|svp|please)$/,
   // Hedges: "libxl c'est quoi concrètement ?", "what is libxl exactly" ("en gros", "au juste" are cut as chat before).
@@ -26,6 +26,12 @@ const TRAILING = [
   /\s+(?:(?:et|and) )?(?:(?:ca|ils?|elles?) )?(?:sert|servent) a quoi$/,
   // Why it matters, after the name: "fifo event channels - why should i care", "…, what's that and why should i care".
   /(?:\s*[-,:])?\s+(?:(?:what'?s that|what is it)\s+)?(?:and\s+)?why (?:should|would) (?:i|we|anyone) care$/,
+  // Which of the two, after a comparison: "xen vs kvm, which one and why", "pvh ou pvhvm, lequel choisir".
+  /(?:\s*[-,:])?\s+(?:which one|lequel|laquelle)(?: (?:is better|to (?:pick|choose|use)|choisir|prendre))?(?: (?:and why|et pourquoi))?$/,
+  // Whether two names are one thing: "pvh vs pvhvm, c'est pas la même chose ?", "…, same thing?".
+  /(?:\s*[-,:])?\s+(?:c'?est (?:pas )?(?:la meme chose|pareil)|(?:is it |it'?s |its )?(?:the )?same thing)$/,
+  // Which ones, after the name: "les nouvelles options xl.cfg c'est lesquelles ?".
+  /\s+(?:c'?est|ce sont) (?:lequel|laquelle|lesquels|lesquelles)$/,
 ];
 /**
  * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option

@@ -109,6 +109,15 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame("fifo event channels, what's that and why should i care")).toBe('fifo event channels');
   });
 
+  it('strips the tail of a comparison or a "which ones", so the names before it can match exactly', () => {
+    expect(stripQuestionFrame('xen vs kvm, which one and why')).toBe('xen vs kvm');
+    expect(stripQuestionFrame('pvh ou pvhvm, lequel choisir ?')).toBe('pvh ou pvhvm');
+    expect(stripQuestionFrame("pvh vs pvhvm, c'est pas la même chose ?")).toBe('pvh vs pvhvm');
+    expect(stripQuestionFrame("les nouvelles options xl.cfg de la 4.4 c'est lesquelles ?")).toBe('nouvelles options xl.cfg');
+    // Only as a tail: a question about the thing itself keeps its words.
+    expect(stripQuestionFrame('which one is the default scheduler')).toBe('which one is the default scheduler');
+  });
+
   it('splits French inversions, so "fonctionne-t-il" is a word and a pronoun, not a compound', () => {
     expect(analyze('xend fonctionne-t-il encore ?', { forQuery: true }).map((g) => g.surface)).toEqual(['xend']);
     expect(analyze('peut-on migrer', { forQuery: true }).map((g) => g.surface)).toEqual(['migrer']);
