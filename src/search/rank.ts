@@ -10,6 +10,7 @@ import { stripQuestionFrame } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
 import { correctGroup } from './spelling.ts';
+import { isStopWordTypo } from './stopwords.ts';
 
 export interface Candidate {
   factId: string;
@@ -157,7 +158,12 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const exclude = options.exclude;
   const kept = (id: string | undefined) => (id && !exclude?.has(id) ? id : undefined);
   const analysed = analyze(question, { forQuery: true, maxGroups: MAX_QUERY_GROUPS });
-  const corrected = analysed.map((g) => correctGroup(index, g));
+  // A misspelt function word ("shoud") is dropped like the word it misspells, unless the base uses the word or is
+  // one typo from a word it uses ("mdoe" is "mode" before it is "does").
+  const checked = analysed.map((g) => [g, correctGroup(index, g)] as const);
+  const meantPairs = checked.filter(([g, c]) => c !== g || g.compound || g.words.length !== 1 || !isStopWordTypo(g.words[0]!) || g.terms.some((t) => index.documentFrequency.has(t)));
+  const meant = meantPairs.map(([g]) => g);
+  const corrected = meantPairs.map(([, c]) => c);
   const groups = weighGroups(index, corrected);
   // The question as a name ("What is PVH?" → "pvh"): its frame is stripped once, for every use below.
   const stripped = stripQuestionFrame(question);
@@ -236,5 +242,5 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
     const rest = candidates.filter((c) => !first.includes(c.factId));
     candidates.splice(0, candidates.length, ...promoted, ...rest);
   }
-  return { groups, exact, ambiguous, errors, intents, corrected: corrected.filter((g, i) => g !== analysed[i]).length, candidates };
+  return { groups, exact, ambiguous, errors, intents, corrected: corrected.filter((g, i) => g !== meant[i]).length, candidates };
 }

@@ -3,7 +3,7 @@ import { analyze, collectingStems, stems } from '../../src/search/analyze.ts';
 import { coverage, weighGroups } from '../../src/search/coverage.ts';
 import { editDistance } from '../../src/search/edit-distance.ts';
 import { stripQuestionFrame } from '../../src/search/question-frame.ts';
-import { isStopWord } from '../../src/search/stopwords.ts';
+import { isStopWord, isStopWordTypo } from '../../src/search/stopwords.ts';
 import { nameKey } from '../../src/text/fold.ts';
 import { fixtureEngine } from '../helpers/knowledge.ts';
 
@@ -141,6 +141,11 @@ describe('name keys and question frames', () => {
   it('drops French "car" (because) from the index: the French stem of "care" is "car", which found every French text', () => {
     expect(isStopWord('car', false)).toBe(true);
     expect(surfaces('fifo, why should i care')).toEqual(['fifo']);
+  });
+
+  it('knows a misspelt function word: a letter lost, added, changed or two swapped, four letters and more only', () => {
+    for (const typo of ['shoud', 'shoulld', 'wihch', 'becuase', 'abuot', 'pourqoi']) expect(isStopWordTypo(typo), typo).toBe(true);
+    for (const word of ['memory', 'bridge', 'vm', 'dom0', 'pvh', 'xend', 'credit2']) expect(isStopWordTypo(word), word).toBe(false);
   });
 
   it('reads chat short forms as the words the base writes out ("prod", "ppl", "sécu")', () => {
