@@ -17,7 +17,7 @@ const LEADING = [
 ];
 const TRAILING = [
   /[\s?!.:;,]+$/,
-  /\s+(?:in|on|with|for|of|dans|avec|pour|sous|en|de(?: la)?|du)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
+  /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
   /\s+(?:in|on|dans|sous)\s+xen$/,
   /\s+(?:c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|stp|svp|please)$/,
   // Hedges: "libxl c'est quoi concrètement ?", "what is libxl exactly" ("en gros", "au juste" are cut as chat before).
@@ -51,4 +51,12 @@ export function stripQuestionFrame(question: string): string {
     if (s === before) break;
   }
   return s;
+}
+
+/**
+ * The name without "of 4.4" / "de la 4.4" after it: "nouvelles options xl.cfg de la 4.4" is the name "nouvelles options
+ * xl.cfg", but "release date of xen 4.4" is itself a name, so this is a second try, not part of the frame.
+ */
+export function withoutVersionTail(name: string): string {
+  return name.replace(/\s+(?:of|de(?: la)?|du)\s+(?:the\s+)?(?:xen\s*)?4\.4(?:\.0)?$/, '');
 }

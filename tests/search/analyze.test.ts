@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, collectingStems, stems } from '../../src/search/analyze.ts';
 import { coverage, weighGroups } from '../../src/search/coverage.ts';
 import { editDistance } from '../../src/search/edit-distance.ts';
-import { stripQuestionFrame } from '../../src/search/question-frame.ts';
+import { stripQuestionFrame, withoutVersionTail } from '../../src/search/question-frame.ts';
 import { isStopWord, isStopWordTypo } from '../../src/search/stopwords.ts';
 import { nameKey } from '../../src/text/fold.ts';
 import { fixtureEngine } from '../helpers/knowledge.ts';
@@ -113,7 +113,8 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('xen vs kvm, which one and why')).toBe('xen vs kvm');
     expect(stripQuestionFrame('pvh ou pvhvm, lequel choisir ?')).toBe('pvh ou pvhvm');
     expect(stripQuestionFrame("pvh vs pvhvm, c'est pas la même chose ?")).toBe('pvh vs pvhvm');
-    expect(stripQuestionFrame("les nouvelles options xl.cfg de la 4.4 c'est lesquelles ?")).toBe('nouvelles options xl.cfg');
+    expect(stripQuestionFrame("les nouvelles options xl.cfg c'est lesquelles ?")).toBe('nouvelles options xl.cfg');
+    expect(withoutVersionTail('nouvelles options xl.cfg de la 4.4')).toBe('nouvelles options xl.cfg');
     // Only as a tail: a question about the thing itself keeps its words.
     expect(stripQuestionFrame('which one is the default scheduler')).toBe('which one is the default scheduler');
   });
