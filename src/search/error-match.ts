@@ -8,6 +8,8 @@ export interface ErrorTemplate {
   segments: readonly string[];
   /** Letters and digits in the fixed parts: what a paste is measured against. */
   length: number;
+  /** The message ends with ": %s", the text of another ("script: %s"): a wrapper, less telling than what it wraps. */
+  wraps?: boolean;
 }
 
 export interface ErrorMatch {
@@ -33,7 +35,8 @@ export function compileErrorTemplate(factId: string, message: string): ErrorTemp
     .split(PLACEHOLDER)
     .map((part) => normalise(part).trim())
     .filter((part) => part.replace(/ /g, '').length >= MIN_SEGMENT);
-  return { factId, segments, length: segments.reduce((n, s) => n + s.replace(/ /g, '').length, 0) };
+  const length = segments.reduce((n, s) => n + s.replace(/ /g, '').length, 0);
+  return /:\s*%s\s*$/.test(message) ? { factId, segments, length, wraps: true } : { factId, segments, length };
 }
 
 /**
@@ -83,7 +86,7 @@ export function matchErrors(templates: readonly ErrorTemplate[], question: strin
   const { byWord, letters, needed } = lookupOf(templates);
   const candidates = new Set<number>();
   for (const word of text.split(' ')) for (const i of byWord.get(word) ?? []) candidates.add(i);
-  const best = new Map<string, number>();
+  const best = new Map<string, { score: number; length: number; wraps: boolean }>();
   for (const i of candidates) {
     const template = templates[i]!;
     let from = 0;
@@ -96,11 +99,16 @@ export function matchErrors(templates: readonly ErrorTemplate[], question: strin
       from = at + segment.length + 1;
     });
     const score = matched / template.length;
-    if (score >= MIN_ERROR_SCORE && matched >= needed[i]!) {
-      best.set(template.factId, Math.max(best.get(template.factId) ?? 0, score));
-    }
+    const known = best.get(template.factId);
+    if (score >= MIN_ERROR_SCORE && matched >= needed[i]! && (!known || score > known.score)) best.set(template.factId, { score, length: template.length, wraps: template.wraps === true });
   }
-  return [...best].map(([factId, score]) => ({ factId, score })).sort((a, b) => b.score - a.score || (a.factId < b.factId ? -1 : 1));
+  // Two messages pasted as fully: a wrapper ("script: %s") gives way to what it wraps ("Could not find bridge device"),
+  // then the longer says more; a short one is often the frame or the consequence of the other ("Panic on CPU %d:"
+  // around "Domain 0 allocation is too small…", "cannot open libxc handle" after "Could not obtain handle on
+  // privileged command interface").
+  return [...best]
+    .sort(([a, x], [b, y]) => y.score - x.score || Number(x.wraps) - Number(y.wraps) || y.length - x.length || (a < b ? -1 : 1))
+    .map(([factId, { score }]) => ({ factId, score }));
 }
 
 function isShortPhrase(template: ErrorTemplate): boolean {

@@ -21,6 +21,19 @@ describe('pasted error messages', () => {
     expect(matchErrors(templates, 'PCI device 0000:03:00.0 is not assignable quand je lance la vm')[0]?.factId).toBe('error-pci');
   });
 
+  it('GIVEN two messages pasted whole THEN what a wrapper wraps comes first, then the longer message', () => {
+    const pasted = [
+      compileErrorTemplate('wrapper', 'device_hotplug_child_death_cb: script: %s'),
+      compileErrorTemplate('bridge', 'Could not find bridge device %s'),
+      compileErrorTemplate('privcmd', 'Could not obtain handle on privileged command interface (%d = %s)'),
+      compileErrorTemplate('libxc', 'cannot open libxc handle'),
+    ];
+    const hotplug = 'libxl: error: libxl_device.c:1084:device_hotplug_child_death_cb: script: Could not find bridge device xenbr0';
+    expect(matchErrors(pasted, hotplug).map((m) => m.factId)).toEqual(['bridge', 'wrapper']);
+    const libxc = 'xc: error: Could not obtain handle on privileged command interface (2 = No such file or directory): Internal error\nlibxl: error: libxl.c:92:libxl_ctx_alloc: cannot open libxc handle: No such file or directory';
+    expect(matchErrors(pasted, libxc).map((m) => m.factId)).toEqual(['privcmd', 'libxc']);
+  });
+
   it('GIVEN words of a message scattered or inside other words THEN finds nothing', () => {
     expect(matchErrors(templates, 'the domain has memory to free and it failed')).toEqual([]);
     expect(matchErrors(templates, 'bootloaderfailed')).toEqual([]);
