@@ -30,7 +30,8 @@ fonctionne fonctionnent fonctionner fonctionnait marche marchent marcher marchai
 jamais parfois soudain soudainement completement carrement
 dois devrais faudrait
 mdr ptdr euh bref voila genre dit disent disait
-car lorsque puisque afin ainsi tres trop peu ici oui`;
+car lorsque puisque afin ainsi tres trop peu ici oui
+monde parle parlent parler`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];
