@@ -3,6 +3,7 @@
 // on the public questions and on near misses made by leaving each question's fact out; its weights and thresholds
 // are in decision-model.ts, with the figures they were chosen on.
 import type { Language } from '../knowledge/schema.ts';
+import { MIN_ERROR_SCORE } from '../search/error-match.ts';
 import type { Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { DECISION_MODEL, type DecisionModel } from './decision-model.ts';
@@ -32,7 +33,9 @@ export function decide(
   const features = decisionFeatures(index, ranking, question, language);
   if (!top || !features) return { status: 'unknown', confidence: 0 };
   const confidence = round(predict(model.answer, features));
-  const inScope = round(predict(model.inScope, features));
+  // A message of the base pasted into the question is Xen's own: the question is in scope, whatever else it says
+  // ("…board is a supermicro X9SCM with a xeon e3" weighed against "(XEN) I/O virtualisation disabled").
+  const inScope = features.error >= MIN_ERROR_SCORE ? Math.max(ANSWER_IN_SCOPE, round(predict(model.inScope, features))) : round(predict(model.inScope, features));
   // A name shared by several entries ("hap": an xl.cfg key and a boot option) is a question only the asker can settle.
   if (ranking.ambiguous) return { status: 'uncertain', confidence: Math.min(confidence, model.thresholds.answer - 0.001), best: top.factId, features, inScope };
   // Exact beats fuzzy: the question is the fact's name, or a whole error message only that fact explains.

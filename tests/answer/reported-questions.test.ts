@@ -24,6 +24,12 @@ describe('questions reported by users', () => {
     expect({ status: answer.status, fact: answer.answer?.id }).toEqual({ status: 'answered', fact });
   });
 
+  it('GIVEN a pasted Xen message amid words the base never uses THEN it is still in scope, and answered', () => {
+    const question = '# xl dmesg | grep -i virt\n(XEN) I/O virtualisation disabled\n\nso no passthrough for me? board is a supermicro X9SCM with a xeon e3';
+    const answer = engine.answer(question);
+    expect({ status: answer.status, fact: answer.answer?.id }).toEqual({ status: 'answered', fact: 'error-xen-io-virtualisation-disabled' });
+  });
+
   it('GIVEN a general question about dom0 memory THEN never answers with an ARM-only fact', () => {
     for (const question of ['How much memory does dom0 need?', 'how much ram should I give dom0', 'dom0 memory size?']) {
       const answer = engine.answer(question);
