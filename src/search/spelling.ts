@@ -62,6 +62,22 @@ function transpositions(word: string): string[] {
   return spellings;
 }
 
+/**
+ * An inflected typo is often more than two edits from every inflected form the base writes ("suportées" against
+ * "supporte", "supported") but one from a word once its ending is cut: its stems are corrected instead ("suport" →
+ * "support"). Longer stems first; shorter stems are too easily one edit from an unrelated word ("azur", the stem of
+ * "Azure", is one from "aur").
+ */
+const MIN_STEM_TO_CORRECT = 5;
+function correctStem(index: SearchIndex, word: string): string | undefined {
+  const cut = [...new Set(stems(word))].filter((t) => t !== word && t.length >= MIN_STEM_TO_CORRECT).sort((a, b) => b.length - a.length);
+  for (const stem of cut) {
+    const correction = correctWord(index, stem);
+    if (correction) return correction;
+  }
+  return undefined;
+}
+
 const known = (index: SearchIndex, word: string) => stems(word).some((t) => index.documentFrequency.has(t));
 
 /**
@@ -72,7 +88,7 @@ export function correctGroup(index: SearchIndex, group: WordGroup): WordGroup {
   const unknown = group.compound ? group.words.filter((w) => !known(index, w)) : group.terms.some((t) => index.documentFrequency.has(t)) ? [] : group.words;
   if (unknown.length === 0) return group;
   const fixed = new Map(unknown.flatMap((w): Array<[string, string]> => {
-    const correction = correctWord(index, w);
+    const correction = correctWord(index, w) ?? correctStem(index, w);
     return correction ? [[w, correction]] : [];
   }));
   if (fixed.size === 0) return group;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, collectingStems, stems } from '../../src/search/analyze.ts';
 import { coverage, weighGroups } from '../../src/search/coverage.ts';
 import { editDistance } from '../../src/search/edit-distance.ts';
+import { correctGroup } from '../../src/search/spelling.ts';
 import { stripQuestionFrame, withoutVersionTail } from '../../src/search/question-frame.ts';
 import { isStopWord, isStopWordTypo } from '../../src/search/stopwords.ts';
 import { nameKey } from '../../src/text/fold.ts';
@@ -168,6 +169,14 @@ describe('edit distance', () => {
 
   it('stops early past the limit', () => {
     expect(editDistance('kvm', 'virtualization', 1)).toBe(2);
+  });
+});
+
+describe('spelling correction', () => {
+  it('corrects an inflected typo through its stem when no written form is within reach ("chanelles" is "channel")', () => {
+    const engine = fixtureEngine();
+    expect(engine.index.vocabulary.near('chanelles', 2)).toEqual([]);
+    expect(correctGroup(engine.index, analyze('chanelles', { forQuery: true })[0]!).terms).toContain('channel');
   });
 });
 
