@@ -1,6 +1,7 @@
 // Function words of English and French, dropped before ranking so that "how do I" never decides an answer.
 import { CHAT_FRENCH } from '../text/chat-french.ts';
 import { foldAccents } from '../text/fold.ts';
+import { editDistance } from './edit-distance.ts';
 
 const ENGLISH = `a about above after again all also am an and any are aren as at be been before being below between both
 but by can cannot could did didn do does doesn doing don down during each else ever few for from further get gets
@@ -50,22 +51,20 @@ export function isStopWord(word: string, forQuery: boolean): boolean {
 
 /**
  * A misspelt stop word ("shoud", "wihch", "becuase") is no word of the base: unknown, it weighed most of its question
- * ("shoud" 12.7 against 1.7 for "memory" in "how much memroy shoud dom0 have"). Found by symmetric deletes: one letter
- * dropped from the typo, from the stop word or from both covers a lost, an added, a changed or two swapped letters.
- * Only stop words of four letters or more, and typos as long: "vm" is one letter from "me".
+ * ("shoud" 12.7 against 1.7 for "memory" in "how much memroy shoud dom0 have"). One edit away (a letter lost, added or
+ * changed, two swapped), from stop words of four letters or more only, and as long: "vm" is one letter from "me".
  */
 const TYPO_MIN_LENGTH = 4;
-let typoLookup: { words: Set<string>; deleted: Set<string> } | undefined;
-
-const deletions = (word: string) => Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1));
+let typoCandidates: Map<number, string[]> | undefined;
 
 export function isStopWordTypo(word: string): boolean {
   if (word.length < TYPO_MIN_LENGTH || !/^[a-z']+$/.test(word)) return false;
-  if (!typoLookup) {
-    const words = new Set([...STOP_WORDS].filter((w) => w.length >= TYPO_MIN_LENGTH && /^[a-z]+$/.test(w)));
-    typoLookup = { words, deleted: new Set([...words].flatMap(deletions)) };
+  if (!typoCandidates) {
+    typoCandidates = new Map();
+    for (const w of STOP_WORDS) if (w.length >= TYPO_MIN_LENGTH && /^[a-z]+$/.test(w)) typoCandidates.set(w.length, [...(typoCandidates.get(w.length) ?? []), w]);
   }
-  const { words, deleted } = typoLookup;
-  if (words.has(word) || deleted.has(word)) return true;
-  return deletions(word).some((d) => words.has(d) || deleted.has(d));
+  for (const length of [word.length - 1, word.length, word.length + 1]) {
+    for (const stop of typoCandidates.get(length) ?? []) if (editDistance(word, stop, 1) <= 1) return true;
+  }
+  return false;
 }
