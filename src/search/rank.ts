@@ -161,7 +161,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   // A misspelt function word ("shoud") is dropped like the word it misspells, unless the base uses the word or is
   // one typo from a word it uses ("mdoe" is "mode" before it is "does").
   const checked = analysed.map((g) => [g, correctGroup(index, g)] as const);
-  const meantPairs = checked.filter(([g, c]) => c !== g || g.compound || g.words.length !== 1 || !isStopWordTypo(g.words[0]!) || g.terms.some((t) => index.documentFrequency.has(t)));
+  const meantPairs = checked.filter(([g, c]) => c !== g || g.compound || g.words.length !== 1 || g.terms.some((t) => index.documentFrequency.has(t)) || !isStopWordTypo(g.words[0]!));
   const meant = meantPairs.map(([g]) => g);
   const corrected = meantPairs.map(([, c]) => c);
   const groups = weighGroups(index, corrected);
