@@ -35,7 +35,8 @@ export function decide(
   const confidence = round(predict(model.answer, features));
   // A message of the base pasted into the question is Xen's own: the question is in scope, whatever else it says
   // ("…board is a supermicro X9SCM with a xeon e3" weighed against "(XEN) I/O virtualisation disabled").
-  const inScope = features.error >= MIN_ERROR_SCORE ? Math.max(ANSWER_IN_SCOPE, round(predict(model.inScope, features))) : round(predict(model.inScope, features));
+  const predictedInScope = round(predict(model.inScope, features));
+  const inScope = features.error >= MIN_ERROR_SCORE ? Math.max(ANSWER_IN_SCOPE, predictedInScope) : predictedInScope;
   // A name shared by several entries ("hap": an xl.cfg key and a boot option) is a question only the asker can settle.
   if (ranking.ambiguous) return { status: 'uncertain', confidence: Math.min(confidence, model.thresholds.answer - 0.001), best: top.factId, features, inScope };
   // Exact beats fuzzy: the question is the fact's name, or a whole error message only that fact explains.
