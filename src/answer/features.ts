@@ -1,7 +1,7 @@
 // What the answer decision looks at: features of the ranking's winner, its runner-up and the question's wording.
 import type { Intent, Language } from '../knowledge/schema.ts';
 import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes.ts';
-import { coverageDetail } from '../search/coverage.ts';
+import { asLookup, coverageDetail } from '../search/coverage.ts';
 import { errorFactUnasked, type Candidate, type Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { otherHypervisors, productWords } from '../search/other-hypervisors.ts';
@@ -78,7 +78,9 @@ export function areKin(index: SearchIndex, a: string, b: string): boolean {
 export function decisionFeatures(index: SearchIndex, ranking: Ranking, question: string, language: Language): FeatureVector | undefined {
   const [top, second] = ranking.candidates;
   if (!top) return undefined;
-  const detail = coverageDetail(index, ranking.groups, top.factId);
+  // A question writing the winner's setting out is a lookup: "default value", "valeurs possibles" are its frame.
+  const groups = top.named > 0 ? asLookup(ranking.groups) : ranking.groups;
+  const detail = coverageDetail(index, groups, top.factId);
   const traits = index.traits.get(top.factId);
   const asked = scopesNamedIn(question);
   const unasked = scopesUnasked(traits?.scope ?? [], asked);
@@ -91,7 +93,7 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
   // The question is about other cases only: "on ARM" asked, a fact limited to AMD found.
   const missing = (traits?.scope.length ?? 0) > 0 && asked.size > 0 && ![...asked].some((a) => traits!.scope.some((s) => scopesOverlap(s, a)));
   const rival = bestRival(index, ranking);
-  const rivalCoverage = rival ? (rival.coverage ?? coverageDetail(index, ranking.groups, rival.factId).weighted) : 0;
+  const rivalCoverage = rival ? (groups !== ranking.groups || rival.coverage === undefined ? coverageDetail(index, groups, rival.factId).weighted : rival.coverage) : 0;
   const { match, mismatch } = intentRelation(ranking.intents, traits?.intent ?? []);
   const error = ranking.errors.find((e) => e.factId === top.factId)?.score ?? 0;
   const versions = otherXenVersions(question);

@@ -86,6 +86,24 @@ export function weighGroups(index: SearchIndex, groups: readonly WordGroup[]): W
   return groups.map((group) => ({ group, weight: groupWeight(index, group) * (QUANTITY.test(group.surface) ? QUANTITY_WEIGHT : 1), ids: groupIds(index, group) }));
 }
 
+/**
+ * A question that writes a setting out ("guest_loglvl default value", "numa= valeurs possibles", "name= c'est
+ * obligatoire ?") is a lookup: the words asking for its default, values or syntax are its frame, which every entry
+ * of the reference answers, and weigh this share of a word's weight (npm run eval: training set, reference questions).
+ */
+export const LOOKUP_WEIGHT = 0.15;
+const LOOKUP_WORDS = new Set([
+  'default', 'defaults', 'defaut', 'value', 'values', 'valeur', 'valeurs', 'possible', 'possibles', 'allowed', 'accepted', 'valid',
+  'syntax', 'syntaxe', 'format', 'parameter', 'parameters', 'parametre', 'parametres', 'mandatory', 'required', 'obligatoire',
+  'requis', 'optional', 'optionnel', 'optionnelle', 'example', 'examples', 'exemple', 'exemples', 'meaning', 'signifie', 'useful',
+  'utile', 'utiles', 'unit', 'units', 'unite', 'unites',
+]);
+
+/** The question's groups with the lookup frame lightened (LOOKUP_WEIGHT), for a question that writes a setting. */
+export function asLookup(groups: readonly WeightedGroup[]): WeightedGroup[] {
+  return groups.map((g) => (g.group.words.length > 0 && g.group.words.every((w) => LOOKUP_WORDS.has(w)) ? { ...g, weight: g.weight * LOOKUP_WEIGHT } : g));
+}
+
 /** IDF-weighted share of the question's words that the fact covers, 0..1. */
 export function coverage(index: SearchIndex, question: readonly WeightedGroup[], factId: string): number {
   return coverageDetail(index, question, factId).weighted;

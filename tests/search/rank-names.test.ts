@@ -2,7 +2,9 @@
 // in another word order, facts limited to a case the question does not name, and facts about an error the
 // question does not show.
 import { describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { asLookup, coverageDetail } from '../../src/search/coverage.ts';
 import { namedReferences, writtenNames } from '../../src/search/named-references.ts';
 import { commandShare, optionedCommandEntries, rank, writtenCommandEntries } from '../../src/search/rank.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
@@ -119,5 +121,28 @@ describe('names in another word order', () => {
 
   it('GIVEN a fact\'s name with its words reordered THEN it is that name, as sure as the name itself', () => {
     expect(rank(index, 'c quoi les event channels fifo').exact).toBe('fifo-event-channels');
+  });
+});
+
+describe('the frame of a lookup', () => {
+  // "default value" is asked of every setting: once the question writes one out, those words must not make its
+  // entry look like a poor match (the answer decision reads coverage with them lightened).
+  it.each([
+    ['guest_loglvl default value', 'boot-guest-loglvl'],
+    ['option de boot numa= valeurs possibles', 'boot-numa'],
+  ])('GIVEN %j THEN the entry covers more of the question read as a lookup', (question, fact) => {
+    const ranking = rank(index, question);
+    expect(ranking.candidates[0]?.factId).toBe(fact);
+    expect(coverageDetail(index, asLookup(ranking.groups), fact).names).toBeGreaterThan(coverageDetail(index, ranking.groups, fact).names + 0.2);
+  });
+
+  it('GIVEN words that are not the frame THEN they keep their weight', () => {
+    const groups = rank(index, 'dom0_mem balloon memory').groups;
+    expect(asLookup(groups).map((g) => g.weight)).toEqual(groups.map((g) => g.weight));
+  });
+
+  it('GIVEN a lookup question THEN it is answered with its entry', () => {
+    const engine = createAnswerEngine(loadKnowledge());
+    expect(engine.answer('guest_loglvl default value')).toMatchObject({ status: 'answered', answer: { id: 'boot-guest-loglvl' } });
   });
 });
