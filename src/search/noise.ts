@@ -37,7 +37,7 @@ const OPENERS = [
 const AUDIENCE = ['all', 'everyone', 'everybody', 'guys', 'folks', 'people', 'team', 'there', 'xenbot', 'bot', 'a tous', 'tout le monde', 'les gars', 'la team'];
 /** Hedges, at the end of a question ("c'est quoi le dom0 en gros ?") or set off by a comma inside it: "gros" would
  * otherwise be read as a word of the question. */
-const HEDGES = ['en gros', 'grosso modo', 'vite fait', 'en bref', 'au juste', 'in short', 'in a nutshell', 'in a few words', 'en quelques mots'];
+const HEDGES = ['en gros', 'grosso modo', 'vite fait', 'en bref', 'au juste', 'in short', 'in a nutshell', 'in a few words', 'en quelques mots', 'en deux mots', 'en un mot', 'in two words', 'in one word'];
 const CLOSERS = [
   'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'thx', 'ty', 'tia', 'cheers', 'please', 'pls', 'plz',
   'merci', 'merci beaucoup', 'merci d\'avance', 'merci par avance', 'merci pour l\'aide', 'merci beaucoup pour l\'aide',

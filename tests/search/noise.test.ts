@@ -30,6 +30,7 @@ describe('chat noise around a question', () => {
     // A hedge at the end is chat too: "gros" is not a word of the question.
     ["c'est quoi le dom0 en gros ?", "c'est quoi le dom0?"],
     ['what is libxl in a nutshell', 'what is libxl'],
+    ['xen vs kvm en deux mots ?', 'xen vs kvm?'],
     ['quick q: le fichier xl.conf sert à quoi ?', 'le fichier xl.conf sert à quoi ?'],
     ['whats new in xen 4.4 tl;dr', 'whats new in xen 4.4'],
     ['tl;dr what\'s new in 4.4', 'what\'s new in 4.4'],
