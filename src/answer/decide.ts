@@ -37,6 +37,10 @@ export function decide(
   // ("…board is a supermicro X9SCM with a xeon e3" weighed against "(XEN) I/O virtualisation disabled").
   const predictedInScope = round(predict(model.inScope, features));
   const inScope = features.error >= MIN_ERROR_SCORE ? Math.max(ANSWER_IN_SCOPE, predictedInScope) : predictedInScope;
+  // Bare numbers ("whats 2+2", "42 ?") leave nothing a fact could be about: a fact that merely writes the number is no answer.
+  if (ranking.groups.length > 0 && ranking.groups.every((g) => BARE_NUMBER.test(g.group.surface)) && !ranking.exact && ranking.errors.length === 0) {
+    return { status: 'unknown', confidence: 0, best: top.factId, features, inScope: 0 };
+  }
   // A name shared by several entries ("hap": an xl.cfg key and a boot option) is a question only the asker can settle.
   if (ranking.ambiguous) return { status: 'uncertain', confidence: Math.min(confidence, model.thresholds.answer - 0.001), best: top.factId, features, inScope };
   // Exact beats fuzzy: the question is the fact's name, or a whole error message only that fact explains.
@@ -49,6 +53,8 @@ export function decide(
     confidence >= model.thresholds.answer && inScope >= ANSWER_IN_SCOPE ? 'answered' : inScope < model.thresholds.inScope ? 'unknown' : 'uncertain';
   return { status, confidence, best: top.factId, features, inScope };
 }
+
+const BARE_NUMBER = /^\d+$/;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
