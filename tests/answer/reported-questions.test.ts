@@ -60,4 +60,8 @@ describe('questions reported by users', () => {
   it.each(['bonjour, ça va ?', 'salut ça va ? 🙂', 'hey how are you'])('GIVEN the greeting %j THEN offers no fact', (greeting) => {
     expect(engine.answer(greeting)).toMatchObject({ status: 'unknown', answer: null });
   });
+
+  it.each(['whats 2+2', '42 ?'])('GIVEN bare numbers (%j) THEN says it does not know, where a fact writing the number matched', (question) => {
+    expect(engine.answer(question)).toMatchObject({ status: 'unknown', answer: null });
+  });
 });
