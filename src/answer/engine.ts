@@ -53,7 +53,8 @@ export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = build
     const shown = options.language ? undefined : languageOf(text);
     const replyLanguage = () => {
       const pasted = pastedWords(index.errorTemplates, ranking.errors, text);
-      return (pasted.size === 0 ? shown : languageOf(text, pasted)) ?? languageOf(raw) ?? fallback;
+      // Beside a paste, the few words the asker wrote are all there is to go on, thanks and "des idées ?" included.
+      return (pasted.size === 0 ? shown : languageOf(raw, pasted)) ?? languageOf(raw) ?? fallback;
     };
     const language = options.language ?? replyLanguage();
     // The decision sees the question's words only: a "Bonjour" around "shadow_memroy" sets the reply's language, not whether to answer.

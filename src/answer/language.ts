@@ -11,7 +11,8 @@ const FRENCH = new Set(
   bonjour salut svp stp existe-t-il est-ce c'est qu'est-ce prise charge donc alors encore deja toujours
   nouveaute nouveautes virtuelle virtuelles serveur noyau invite invites
   pilote pilotes prend gere gerer utiliser activer demarrer faut-il y a-t-il veux voudrais dois
-  ca dit renvoie affiche plante bloque marche fonctionne demarre lancer mettre mets sert kesako dispo disponible disponibles`
+  ca dit renvoie affiche plante bloque marche fonctionne demarre lancer mettre mets sert kesako dispo disponible disponibles
+  syntaxe commande commandes fichier fichiers exemple exemples erreur erreurs`
     .split(/\s+/)
     .concat(CHAT_FRENCH)
     .filter(Boolean),
@@ -63,6 +64,7 @@ function votes(sample: string, pasted: ReadonlySet<string>): { french: number; e
     if (FRENCH_LETTERS.test(raw)) french += 1;
   }
   if (ELISION.test(sample)) french += 2;
-  if (/\s[?!]|\p{L} : /u.test(sample)) french += 1; // French typography: a space before ?, ! and :
+  // French typography: a space before ?, ! and : (a single mark: " ??" after a paste is how anyone types).
+  if (/\s[?!](?![?!])|\p{L} : /u.test(sample)) french += 1;
   return { french, english };
 }

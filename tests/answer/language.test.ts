@@ -12,6 +12,7 @@ describe('detecting the language of a question', () => {
     "c'est quoi xl devd",
     'centos 7 xen4centos 4.4 dispo?', // chat French: "dispo", "pk", "jsp"
     'jpeux passer xl migrate qd meme?', // chat French the search drops as function words still says French
+    'xl network-attach syntaxe',
   ])('GIVEN French "%s" THEN French', (q) => {
     expect(detectLanguage(q, 'en')).toBe('fr');
   });
@@ -53,5 +54,15 @@ describe('the language of the reply to a pasted error', () => {
   it('GIVEN a French question around an English message of the base THEN the reply is French', () => {
     const answer = engine.answer('la vm démarre pas : failed to free memory for the domain');
     expect(answer.language).toBe('fr');
+  });
+
+  it('GIVEN a paste followed by a French closing the chat filter drops ("des idées ?") THEN the reply is French', () => {
+    const answer = engine.answer('/etc/init.d/xencommons start -> Starting C xenstored...Could not start xenstored   des idées ?');
+    expect(answer.language).toBe('fr');
+  });
+
+  it('GIVEN a paste followed by " ??" and nothing else THEN the reply is not French for the space alone', () => {
+    expect(engine.answer('xl create web1.cfg -> Neither kernel nor bootloader specified ??', { fallbackLanguage: 'en' }).language).toBe('en');
+    expect(detectLanguage('xl mem-set refuse : rien', 'en')).toBe('fr'); // a single mark after a space still reads as French typography
   });
 });
