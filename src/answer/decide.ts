@@ -32,15 +32,15 @@ export function decide(
   const top = ranking.candidates[0];
   const features = decisionFeatures(index, ranking, question, language);
   if (!top || !features) return { status: 'unknown', confidence: 0 };
+  // Bare numbers ("whats 2+2", "42 ?") leave nothing a fact could be about: a fact that merely writes the number is no answer.
+  if (ranking.groups.length > 0 && ranking.groups.every((g) => BARE_NUMBER.test(g.group.surface)) && !ranking.exact && ranking.errors.length === 0) {
+    return { status: 'unknown', confidence: 0, best: top.factId, features, inScope: 0 };
+  }
   const confidence = round(predict(model.answer, features));
   // A message of the base pasted into the question is Xen's own: the question is in scope, whatever else it says
   // ("…board is a supermicro X9SCM with a xeon e3" weighed against "(XEN) I/O virtualisation disabled").
   const predictedInScope = round(predict(model.inScope, features));
   const inScope = features.error >= MIN_ERROR_SCORE ? Math.max(ANSWER_IN_SCOPE, predictedInScope) : predictedInScope;
-  // Bare numbers ("whats 2+2", "42 ?") leave nothing a fact could be about: a fact that merely writes the number is no answer.
-  if (ranking.groups.length > 0 && ranking.groups.every((g) => BARE_NUMBER.test(g.group.surface)) && !ranking.exact && ranking.errors.length === 0) {
-    return { status: 'unknown', confidence: 0, best: top.factId, features, inScope: 0 };
-  }
   // A name shared by several entries ("hap": an xl.cfg key and a boot option) is a question only the asker can settle.
   if (ranking.ambiguous) return { status: 'uncertain', confidence: Math.min(confidence, model.thresholds.answer - 0.001), best: top.factId, features, inScope };
   // Exact beats fuzzy: the question is the fact's name, or a whole error message only that fact explains.

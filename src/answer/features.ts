@@ -79,7 +79,8 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
   const [top, second] = ranking.candidates;
   if (!top) return undefined;
   // A question writing the winner's setting out is a lookup: "default value", "valeurs possibles" are its frame.
-  const groups = top.named > 0 ? asLookup(ranking.groups) : ranking.groups;
+  const lookup = top.named > 0;
+  const groups = lookup ? asLookup(ranking.groups) : ranking.groups;
   const detail = coverageDetail(index, groups, top.factId);
   const traits = index.traits.get(top.factId);
   const asked = scopesNamedIn(question);
@@ -93,7 +94,8 @@ export function decisionFeatures(index: SearchIndex, ranking: Ranking, question:
   // The question is about other cases only: "on ARM" asked, a fact limited to AMD found.
   const missing = (traits?.scope.length ?? 0) > 0 && asked.size > 0 && ![...asked].some((a) => traits!.scope.some((s) => scopesOverlap(s, a)));
   const rival = bestRival(index, ranking);
-  const rivalCoverage = rival ? (groups !== ranking.groups || rival.coverage === undefined ? coverageDetail(index, groups, rival.factId).weighted : rival.coverage) : 0;
+  // The ranking's coverage of the rival counted the frame fully: measured again on the same groups as the winner's.
+  const rivalCoverage = rival ? ((lookup ? undefined : rival.coverage) ?? coverageDetail(index, groups, rival.factId).weighted) : 0;
   const { match, mismatch } = intentRelation(ranking.intents, traits?.intent ?? []);
   const error = ranking.errors.find((e) => e.factId === top.factId)?.score ?? 0;
   const versions = otherXenVersions(question);
