@@ -13,6 +13,8 @@ describe('the kind of question asked', () => {
     ['How do I live migrate a guest with xl?', 'how-to'],
     ['comment je limite la mémoire du dom0', 'how-to'],
     ['coment limiter la ram du dom0 ?', 'how-to'], // a typo of « comment » still asks how
+    ['pin vcpus of my db guest to cores 4-7, how?', 'how-to'], // "how" asked at the end of the sentence
+    ['point a guest disk at a driver domain how', 'how-to'],
     ['Does 4.4 support UEFI on ARM?', 'support'],
     ['peut-on booter en UEFI ?', 'support'],
     ['libxl: error: libxl_create.c:1034: cannot make domain: -3', 'error'],
@@ -40,6 +42,10 @@ describe('the kind of question asked', () => {
       expect([...questionIntents(question)]).not.toContain('date');
     },
   );
+
+  it.each(['how xl chooses the bridge is a mystery', 'somehow the guest lost its network'])('GIVEN "how" inside a sentence (%j) THEN reads no how-to', (question) => {
+    expect([...questionIntents(question)]).not.toContain('how-to');
+  });
 
   it('GIVEN a bare topic THEN reads no kind at all', () => {
     expect([...questionIntents('FIFO event channels')]).toEqual([]);
