@@ -4,6 +4,7 @@
 // are in decision-model.ts, with the figures they were chosen on.
 import type { Language } from '../knowledge/schema.ts';
 import { MIN_ERROR_SCORE } from '../search/error-match.ts';
+import { aboutOtherProductOnly } from '../search/other-hypervisors.ts';
 import type { Ranking } from '../search/rank.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { DECISION_MODEL, type DecisionModel } from './decision-model.ts';
@@ -34,6 +35,13 @@ export function decide(
   if (!top || !features) return { status: 'unknown', confidence: 0 };
   // Bare numbers ("whats 2+2", "42 ?") leave nothing a fact could be about: a fact that merely writes the number is no answer.
   if (ranking.groups.length > 0 && ranking.groups.every((g) => BARE_NUMBER.test(g.group.surface)) && !ranking.exact && ranking.errors.length === 0) {
+    return { status: 'unknown', confidence: 0, best: top.factId, features, inScope: 0 };
+  }
+  // A question about another product that names nothing of Xen is not asked of this base, though a fact may mention
+  // the product: every such question of the public, training and analysed development sets is out of scope (71 of
+  // 71), while the in-scope ones naming another product all name Xen or one of its words ("xen vs kvm", "docker in a
+  // domU").
+  if (aboutOtherProductOnly(question) && !ranking.exact && ranking.errors.length === 0) {
     return { status: 'unknown', confidence: 0, best: top.factId, features, inScope: 0 };
   }
   const confidence = round(predict(model.answer, features));

@@ -38,3 +38,12 @@ export function otherHypervisors(question: string): string[] {
 export function productWords(product: string): readonly string[] {
   return SAME[product] ?? [product];
 }
+
+/** Words only a question about Xen uses: its name, its tools, its guest types and its version. */
+const XEN_WORDS = /\b(?:xen\w*|xl|xm|xend|libxl|dom0|domu|hvm|pvh|pvhvm|pv|vif\d*|4\.4(?:\.\d)?)\b/;
+
+/** The question names another product and nothing of Xen: "esxi 6.7 can i extend a vmdk while the vm is running?". */
+export function aboutOtherProductOnly(question: string): boolean {
+  const text = foldAccents(question.toLowerCase());
+  return otherHypervisors(text).length > 0 && !XEN_WORDS.test(text);
+}

@@ -64,4 +64,15 @@ describe('questions reported by users', () => {
   it.each(['whats 2+2', '42 ?'])('GIVEN bare numbers (%j) THEN says it does not know, where a fact writing the number matched', (question) => {
     expect(engine.answer(question)).toMatchObject({ status: 'unknown', answer: null });
   });
+
+  it.each(['can I grow a vmdk on esxi while the vm runs?', 'vmware workstation: how do I take a snapshot of a vm?'])(
+    'GIVEN a question about another product that names nothing of Xen (%j) THEN says it does not know, though a fact mentions the product',
+    (question) => {
+      expect(engine.answer(question)).toMatchObject({ status: 'unknown', answer: null });
+    },
+  );
+
+  it('GIVEN the same product with Xen named THEN the fact that mentions it is still found', () => {
+    expect(engine.answer('convert a vmware vmdk for a xen hvm guest').status).not.toBe('unknown');
+  });
 });

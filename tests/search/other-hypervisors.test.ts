@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherHypervisors, productWords } from '../../src/search/other-hypervisors.ts';
+import { aboutOtherProductOnly, otherHypervisors, productWords } from '../../src/search/other-hypervisors.ts';
 
 describe('other hypervisors named in a question', () => {
   it.each([
@@ -18,5 +18,17 @@ describe('other hypervisors named in a question', () => {
   it('GIVEN a product THEN a fact may mention it by any of its usual spellings', () => {
     expect(productWords('hyperv')).toContain('viridian');
     expect(productWords('kvm')).toEqual(['kvm']);
+  });
+
+  it.each([
+    ['comment on fait un snapshot sous vmware workstation ?', true],
+    ['proxmox backup of a running container', true],
+    ['docker on dom0?', false],
+    ['xen vs kvm, which one', false],
+    ['import a vmware vmdk into an hvm guest', false],
+    ['does 4.4 run under virtualbox', false],
+    ['what is PVH?', false], // no other product either
+  ])('GIVEN %j THEN about another product only: %s', (question, only) => {
+    expect(aboutOtherProductOnly(question)).toBe(only);
   });
 });
