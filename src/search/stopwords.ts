@@ -18,7 +18,7 @@ dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent havent h
 teh hte waht whta wat wht hwo adn wich whcih taht tihs thsi wiht
 forever always never sometimes suddenly randomly constantly immediately instantly even quite pretty totally completely literally seriously
 lol haha hmm hmmm wtf btw imo imho afaik idk tho thx pls plz stuff care
-bc cuz coz ty tia w wont idea weird wierd weirdly strange strangely`;
+bc cuz coz ty tia w wont idea weird wierd weirdly strange strangely u r ya`;
 
 const FRENCH = `a ai as au aux avec avez avons avoir c ca ce ceci cela celle celles celui ces cet cette ceux chez comme
 comment d dans de des donc dont du elle elles en entre est es et etaient etait etre eu eux faire fait faut il ils
