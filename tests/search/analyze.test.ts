@@ -140,6 +140,12 @@ describe('name keys and question frames', () => {
     expect(surfaces('la doc dit que credit2 est expérimental')).toEqual(['doc', 'credit2', 'expérimental']);
   });
 
+  it('drops the asker\'s asides: a tag question, "till", "u", and French "j\'ai mis", "ça change rien"', () => {
+    expect(surfaces('credit2 is experimental right? till when')).toEqual(['credit2', 'experimental']);
+    expect(surfaces('u there?')).toEqual([]);
+    expect(surfaces("j'ai mis maxvcpus=8 mais ça change rien")).toEqual(['maxvcpus', '8', 'change']);
+  });
+
   it('drops French "car" (because) from the index: the French stem of "care" is "car", which found every French text', () => {
     expect(isStopWord('car', false)).toBe(true);
     expect(surfaces('fifo, why should i care')).toEqual(['fifo']);
