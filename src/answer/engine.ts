@@ -3,6 +3,7 @@ import type { Language } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/validate.ts';
 import { pastedWords } from '../search/error-match.ts';
 import { withoutChatNoise } from '../search/noise.ts';
+import { questionFocus } from '../search/question-focus.ts';
 import { rank, type Ranking } from '../search/rank.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import { decide, type Decision } from './decide.ts';
@@ -59,8 +60,18 @@ export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = build
     const language = options.language ?? replyLanguage();
     // The decision sees the question's words only: a "Bonjour" around "shadow_memroy" sets the reply's language, not whether to answer.
     const decisionLanguage = options.language ?? shown ?? fallback;
-    return { text, language, ranking, decision: decide(index, ranking, text, decisionLanguage) };
+    const whole = { text, language, ranking, decision: decide(index, ranking, text, decisionLanguage) };
+    // A long message is also read as its asking sentences alone; the surer reading wins. A pasted error message
+    // is the question, whatever is said around it.
+    const focus = ranking.errors.length === 0 ? questionFocus(text) : undefined;
+    if (!focus) return whole;
+    const focusRanking = rank(index, focus, { exclude: options.exclude });
+    const focused = { text: focus, language, ranking: focusRanking, decision: decide(index, focusRanking, focus, decisionLanguage) };
+    return sureness(focused.decision) > sureness(whole.decision) ? focused : whole;
   }
+
+  /** Answered before uncertain before unknown; then the calibrated confidence. */
+  const sureness = (d: Decision) => ({ answered: 2, uncertain: 1, unknown: 0 })[d.status] + d.confidence;
 
   function answer(question: string, options: AnswerOptions = {}): Answer {
     const { language, ranking, decision } = examine(question, options);
