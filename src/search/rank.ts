@@ -64,6 +64,9 @@ const INTENT_BONUS = 0.1;
 const SCOPE_UNASKED = 0.85;
 /** In the re-scored head: a fact about an error message, when the question shows no error, keeps this share. */
 const ERROR_UNASKED = 0.75;
+/** In the re-scored head: when the question names ARM (or an ARM board), a fact limited to ARM gains this share: "live migration
+ * between my two cubieboards" is asked of ARM, where a general fact matches its words as well (npm run eval). */
+const SCOPE_ASKED = 1.15;
 /** In the re-scored head: the entry of another xl command than the one the question writes keeps this share. */
 const OTHER_COMMAND = 0.85;
 /** Candidates kept after ranking: the answer, the runner-up and suggestions never need more. */
@@ -216,6 +219,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   // gives way to a general one that answers as well (issue 11).
   const asked = scopesNamedIn(question);
   const unasked = (factId: string) => scopesUnasked(index.traits.get(factId)?.scope ?? [], asked).length > 0;
+  const answersAsked = (factId: string) => asked.has('arm') && (index.traits.get(factId)?.scope ?? []).some((s) => s === 'arm' || s === 'arm32' || s === 'arm64');
   // "How much RAM should dom0 have?" is not a pasted error: the fact explaining an error gives way likewise.
   const errorUnasked = (factId: string) => errorFactUnasked(index, factId, intents, errors);
   // "xl destroy deletes the disk?" names `xl destroy`: the entry of `xl cpupool-destroy` gives way likewise.
@@ -223,7 +227,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const head = byScore.slice(0, RERANK_DEPTH).map((c): Candidate => {
     const covered = coverage(index, groups, c.factId);
     const bonus = intents.size > 0 && suits(c.factId) ? 1 + INTENT_BONUS : 1;
-    const scoped = unasked(c.factId) ? SCOPE_UNASKED : 1;
+    const scoped = unasked(c.factId) ? SCOPE_UNASKED : answersAsked(c.factId) ? SCOPE_ASKED : 1;
     const unerred = errorUnasked(c.factId) ? ERROR_UNASKED : 1;
     const commanded = commandShare(index, commands, c.factId);
     return { ...c, score: c.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * covered) * bonus * scoped * unerred * commanded, coverage: covered };

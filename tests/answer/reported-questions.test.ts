@@ -75,4 +75,10 @@ describe('questions reported by users', () => {
   it('GIVEN the same product with Xen named THEN the fact that mentions it is still found', () => {
     expect(engine.answer('convert a vmware vmdk for a xen hvm guest').status).not.toBe('unknown');
   });
+
+  it('GIVEN a question that names ARM THEN the fact limited to ARM comes before a general one that matches as well', () => {
+    const answer = engine.answer("xl save marche pas sur arm, c'est normal ?");
+    expect({ status: answer.status, fact: answer.answer?.id }).toEqual({ status: 'answered', fact: 'arm-no-migration' });
+    expect(engine.examine('my arm domU dies when I give it 1024 megs of memory, why?').ranking.candidates[0]?.factId).toBe('arm-guest-memory-over-768mb');
+  });
 });
