@@ -20,7 +20,8 @@ const SUGGESTION_MIN_SCORE = 0.25;
 
 /** Everything the engine saw and decided about one question: answer() shapes it, the evaluation studies it. */
 export interface Examination {
-  /** The question as matched: cut to MAX_QUESTION_CHARS, without chat noise. */
+  /** The question as matched: cut to MAX_QUESTION_CHARS, without chat noise; or its asking sentences alone, when that
+   * reading of a long message was the surer (question-focus.ts). */
   text: string;
   language: Language;
   ranking: Ranking;

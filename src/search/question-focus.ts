@@ -1,6 +1,6 @@
 // A message that tells a story before it asks ("we have an old box at work… how do I make the bridge?"): the
-// story's words outweigh the question's, and a preamble of two sentences cost most answers of the public set
-// (scratch measure: 639 answered right of 791 without it, 96 with it). The question is the sentences that ask.
+// story's words outweigh the question's. Before this reading, a two-sentence story kept 97 of the 670 answers of
+// the public set (tests/answer/story-preamble.test.ts). The question is the sentences that ask.
 
 /** Messages shorter than this are one question, however they are punctuated. */
 const MIN_WORDS = 20;

@@ -5,7 +5,7 @@ import { analyze } from './analyze.ts';
 import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
-import { scopesNamedIn, scopesUnasked } from '../knowledge/scopes.ts';
+import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes.ts';
 import { stripQuestionFrame, withoutVersionTail } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
@@ -219,7 +219,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   // gives way to a general one that answers as well (issue 11).
   const asked = scopesNamedIn(question);
   const unasked = (factId: string) => scopesUnasked(index.traits.get(factId)?.scope ?? [], asked).length > 0;
-  const answersAsked = (factId: string) => asked.has('arm') && (index.traits.get(factId)?.scope ?? []).some((s) => s === 'arm' || s === 'arm32' || s === 'arm64');
+  const answersAsked = (factId: string) => asked.has('arm') && (index.traits.get(factId)?.scope ?? []).some((s) => scopesOverlap(s, 'arm'));
   // "How much RAM should dom0 have?" is not a pasted error: the fact explaining an error gives way likewise.
   const errorUnasked = (factId: string) => errorFactUnasked(index, factId, intents, errors);
   // "xl destroy deletes the disk?" names `xl destroy`: the entry of `xl cpupool-destroy` gives way likewise.
