@@ -33,15 +33,12 @@ export function decide(
   const top = ranking.candidates[0];
   const features = decisionFeatures(index, ranking, question, language);
   if (!top || !features) return { status: 'unknown', confidence: 0 };
-  // Bare numbers ("whats 2+2", "42 ?") leave nothing a fact could be about: a fact that merely writes the number is no answer.
-  if (ranking.groups.length > 0 && ranking.groups.every((g) => BARE_NUMBER.test(g.group.surface)) && !ranking.exact && ranking.errors.length === 0) {
-    return { status: 'unknown', confidence: 0, best: top.factId, features, inScope: 0 };
-  }
-  // A question about another product that names nothing of Xen is not asked of this base, though a fact may mention
-  // the product: every such question of the public, training and analysed development sets is out of scope (71 of
-  // 71), while the in-scope ones naming another product all name Xen or one of its words ("xen vs kvm", "docker in a
-  // domU").
-  if (aboutOtherProductOnly(question) && !ranking.exact && ranking.errors.length === 0) {
+  // Questions with nothing a fact could answer, whatever words they share with one, unless they name a fact or paste
+  // its message: bare numbers ("whats 2+2", "42 ?"), and another product with nothing of Xen ("snapshot a vm in vmware
+  // workstation"; every such question of the public, training and analysed development sets is out of scope, 71 of
+  // 71, while the in-scope ones naming another product all name Xen or one of its words: "xen vs kvm", "docker in a domU").
+  const bareNumbers = ranking.groups.length > 0 && ranking.groups.every((g) => BARE_NUMBER.test(g.group.surface));
+  if (!ranking.exact && ranking.errors.length === 0 && (bareNumbers || aboutOtherProductOnly(question))) {
     return { status: 'unknown', confidence: 0, best: top.factId, features, inScope: 0 };
   }
   const confidence = round(predict(model.answer, features));
