@@ -17,12 +17,17 @@ const ASKS = new RegExp(
   'i',
 );
 
+/** Asks that lean on the story ("…-Werror warnings. workaround?"): read alone, they name nothing. */
+const LEANS_ON_STORY =
+  /^(?:any |une? |des |quelqu'?un a une )?(?:workaround|fix|solution|idea|ideas|idee|idees|thoughts|help|advice|suggestions?|tips?|astuce|piste|pistes|why|how|pourquoi|comment)\s*(?:\?|!|\.)*$/i;
+
 /** The sentences of a long message that ask something, or undefined when the message is its own question. */
 export function questionFocus(text: string): string | undefined {
   if (text.split(/\s+/).filter(Boolean).length < MIN_WORDS) return undefined;
   const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   if (sentences.length < 2) return undefined;
   const asking = sentences.filter((s) => ASKS.test(foldAccents(s)));
+  if (asking.some((s) => LEANS_ON_STORY.test(foldAccents(s)))) return undefined;
   const focus = (asking.length > 0 ? asking : sentences.slice(-1)).join(' ');
   return focus.length < text.length ? focus : undefined;
 }

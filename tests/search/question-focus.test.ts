@@ -26,6 +26,13 @@ describe('the asking sentences of a long message', () => {
     },
   );
 
+  it.each([
+    'building 4.4.4 from the tarball on a newer distro with gcc 7, it dies on a pile of -Werror warnings. workaround?',
+    'mon domU perd le réseau toutes les nuits vers 3h depuis la mise à jour en 4.4.1, rien dans les logs. une idée ?',
+  ])('GIVEN a story and an ask that names nothing (%j) THEN the whole message is the question', (message) => {
+    expect(questionFocus(message)).toBeUndefined();
+  });
+
   it('GIVEN one long sentence THEN it is its own question', () => {
     expect(questionFocus('i have been trying for days to get a windows 2008 hvm guest with a passed through nic to boot on my supermicro box with xen 4.4')).toBeUndefined();
   });
