@@ -6,7 +6,7 @@ import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
 import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes.ts';
-import { stripQuestionFrame, withoutVersionTail } from './question-frame.ts';
+import { stripQuestionFrame, withoutVersionTail, withoutXenBeforeVersion } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
 import { correctGroup } from './spelling.ts';
@@ -172,11 +172,12 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const stripped = stripQuestionFrame(question);
   const name = nameKey(stripped);
   const tailless = withoutVersionTail(stripped);
+  const unxenned = withoutXenBeforeVersion(stripped);
   const token = referenceKey(stripped);
   const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
   // A name of a few words in another order is still the name: "event channels fifo" is "FIFO event channels".
   const exact =
-    kept(name ? index.exactNames.get(name) : undefined) ?? kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined);
+    kept(name ? index.exactNames.get(name) : undefined) ?? kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined) ?? kept(unxenned !== stripped ? index.exactNames.get(nameKey(unxenned)) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined);
   const ambiguous = !exact && owners.length > 1 ? owners : undefined;
   const errors = matchErrors(index.errorTemplates, question).filter((m) => !exclude?.has(m.factId));
   const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];

@@ -9,7 +9,7 @@ import { compileErrorTemplate, type ErrorTemplate } from './error-match.ts';
 import { FuzzyNames, trigramIndex } from './fuzzy-names.ts';
 import { NAME_KINDS, namePenalty, type IndexData } from './index-data.ts';
 import { invert, Postings } from './postings.ts';
-import { stripQuestionFrame } from './question-frame.ts';
+import { stripQuestionFrame, withoutXenBeforeVersion } from './question-frame.ts';
 import { SortedStrings } from './sorted-strings.ts';
 import { SpellingDictionary, spellingTrie } from './spelling-dictionary.ts';
 
@@ -211,8 +211,10 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
   // A title reads "Nested virtualisation in Xen 4.4"; people type "nested virtualisation". Names are also
   // known without the frame questions get stripped of, unless that shorter form already names another fact.
   nameText.forEach((name, i) => {
-    const bare = nameKey(stripQuestionFrame(name));
-    if (bare && !exactNames.has(bare)) exactNames.set(bare, nameFact[i]!);
+    const stripped = stripQuestionFrame(name);
+    for (const bare of [nameKey(stripped), nameKey(withoutXenBeforeVersion(stripped))]) {
+      if (bare && !exactNames.has(bare)) exactNames.set(bare, nameFact[i]!);
+    }
   });
   const referenceOwners = new Map<string, number[]>();
   facts.forEach((fact, f) => {

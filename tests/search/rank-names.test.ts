@@ -124,6 +124,17 @@ describe('names in another word order', () => {
   });
 });
 
+describe('names with and without "Xen" before the version', () => {
+  it.each([
+    // The name is "Xen 4.4 release date"; the question drops "Xen".
+    ['4.4 release date', 'xen-4-4-release-date'],
+    // The name is "4.4 highlights"; the question adds "Xen".
+    ['xen 4.4 highlights?', 'xen-4-4-whats-new'],
+  ])('GIVEN %j THEN it is the name of %s', (question, fact) => {
+    expect(rank(index, question).exact).toBe(fact);
+  });
+});
+
 describe('the frame of a lookup', () => {
   // "default value" is asked of every setting: once the question writes one out, those words must not make its
   // entry look like a poor match (the answer decision reads coverage with them lightened).
