@@ -135,6 +135,12 @@ describe('names with and without "Xen" before the version', () => {
   });
 });
 
+describe('a name asked about with "support"', () => {
+  it('GIVEN "<name> support?" THEN it is that name', () => {
+    expect(rank(index, 'omap5 support?').exact).toBe('arm-platform-omap5');
+  });
+});
+
 describe('the frame of a lookup', () => {
   // "default value" is asked of every setting: once the question writes one out, those words must not make its
   // entry look like a poor match (the answer decision reads coverage with them lightened).
