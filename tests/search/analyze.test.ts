@@ -52,6 +52,9 @@ describe('normalising text for search', () => {
     // Intensifiers and "always/never": chat, not a subject ("xl block-detach just hangs forever").
     expect(surfaces('xl block-detach just hangs forever')).toEqual(['xl', 'block-detach', 'hangs']);
     expect(surfaces('ça plante complètement, jamais vu ça')).toEqual(['plante', 'vu']);
+    // Filler that weighed as rare words ("getting 4.4 out the door", "y'avait combien de commits").
+    expect(surfaces("since it's lts we're fine getting updates, right?")).toEqual(['lts', 'updates']);
+    expect(surfaces("y'avait combien de commits")).toEqual(['commits']);
     // "how often" asks for a frequency: "often" stays.
     expect(surfaces('how often are point releases made')).toContain('often');
   });
