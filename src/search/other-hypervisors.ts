@@ -5,7 +5,8 @@ import { foldAccents } from '../text/fold.ts';
 
 /** Written forms → the word the index keeps for them (compounds are joined: "hyper-v" → "hyperv"). */
 const PRODUCTS: ReadonlyArray<[RegExp, string]> = [
-  [/\bkvm\b/, 'kvm'],
+  // The module names too: "kvm_intel nested=1".
+  [/\bkvm(?:_(?:intel|amd))?\b/, 'kvm'],
   [/\bvmware\b/, 'vmware'],
   [/\besxi?\b/, 'esx'],
   [/\bvsphere\b/, 'vsphere'],

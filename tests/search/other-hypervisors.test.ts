@@ -7,6 +7,7 @@ describe('other hypervisors named in a question', () => {
     ['vmware esxi vs hyper-v', ['vmware', 'esx', 'hyperv']],
     ['running xen nested inside VirtualBox', ['virtualbox']],
     ['Hyper V enlightenments for windows guests', ['hyperv']],
+    ['modprobe kvm_intel nested=1 does nothing', ['kvm']],
     ['docker on dom0?', ['docker']],
     // Words that only contain a product's letters are not the product.
     ['xl network-attach adds a vif', []],
