@@ -14,6 +14,8 @@ const LEADING = [
   /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
   /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut)\s+(?:de|du|des|d')\s*/,
   /^(?:(?:the|a|an|les|le|la|un|une|du|des|de)\s+|l')/,
+  // A task asked as a question is the task's name: "how do I enable pvh" is "enable pvh".
+  /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on |faire pour |peut-on |puis-je )?)/,
 ];
 const TRAILING = [
   /[\s?!.:;,]+$/,

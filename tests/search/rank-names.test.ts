@@ -135,6 +135,15 @@ describe('names with and without "Xen" before the version', () => {
   });
 });
 
+describe('a task asked as a question', () => {
+  it.each([
+    ['how do I convert pv guest to hvm?', 'convert-pv-to-hvm'],
+    ['comment passer une vm de pv à hvm ?', 'convert-pv-to-hvm'],
+  ])('GIVEN %j THEN it is the name of the task, %s', (question, fact) => {
+    expect(rank(index, question).exact).toBe(fact);
+  });
+});
+
 describe('a name asked about with "support"', () => {
   it('GIVEN "<name> support?" THEN it is that name', () => {
     expect(rank(index, 'omap5 support?').exact).toBe('arm-platform-omap5');
