@@ -14,9 +14,10 @@ const LEADING = [
   /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
   /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut)\s+(?:de|du|des|d')\s*/,
   /^(?:(?:the|a|an|les|le|la|un|une|du|des|de)\s+|l')/,
-  // A task asked as a question is the task's name: "how do I enable pvh" is "enable pvh".
-  /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on |faire pour |peut-on |puis-je )?)/,
 ];
+/** A task asked as a question is the task's name: "how do I enable pvh" is "enable pvh". Stripped last, so that
+ * "how do I pass extra options" is not read as a lookup of "pass extra". */
+const TASK = /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on |faire pour |peut-on |puis-je )?)/;
 const TRAILING = [
   /[\s?!.:;,]+$/,
   /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
@@ -52,7 +53,7 @@ export function stripQuestionFrame(question: string): string {
     s = s.trim().replace(WHAT_DOES, '$1').replace(LOOKUP, '$1');
     if (s === before) break;
   }
-  return s;
+  return s.replace(TASK, '').trim();
 }
 
 /**

@@ -108,7 +108,7 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('syntaxe de xl vcpu-pin')).toBe('xl vcpu-pin');
     expect(stripQuestionFrame('what does vcpus do?')).toBe('vcpus');
     expect(stripQuestionFrame('is xsm flask enabled by default in 4.4?')).toBe('is xsm flask enabled by default');
-    expect(stripQuestionFrame('how do I pass extra options')).toBe('how do i pass extra options');
+    expect(stripQuestionFrame('how do I pass extra options')).toBe('pass extra options');
     expect(stripQuestionFrame("c'est quoi un cpupool et ça sert à quoi")).toBe('cpupool');
     expect(stripQuestionFrame("fifo event channels, what's that and why should i care")).toBe('fifo event channels');
   });
