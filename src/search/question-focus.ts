@@ -21,6 +21,12 @@ const ASKS = new RegExp(
 const LEANS_ON_STORY =
   /^(?:any |une? |des |quelqu'?un a une )?(?:workaround|fix|solution|idea|ideas|idee|idees|thoughts|help|advice|suggestions?|tips?|astuce|piste|pistes|why|how|pourquoi|comment)\s*(?:\?|!|\.)*$/i;
 
+/** The sentences that ask, of a message of several sentences (any length); none for a message of one. */
+export function askingSentences(text: string): string[] {
+  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  return sentences.length < 2 ? [] : sentences.filter((s) => ASKS.test(foldAccents(s)));
+}
+
 /** The sentences of a long message that ask something, or undefined when the message is its own question. */
 export function questionFocus(text: string): string | undefined {
   if (text.split(/\s+/).filter(Boolean).length < MIN_WORDS) return undefined;

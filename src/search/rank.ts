@@ -6,6 +6,7 @@ import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
 import { scopesNamedIn, scopesOverlap, scopesUnasked } from '../knowledge/scopes.ts';
+import { askingSentences } from './question-focus.ts';
 import { stripQuestionFrame, withoutVersionTail, withoutXenBeforeVersion } from './question-frame.ts';
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
@@ -133,6 +134,15 @@ function reorderedName(index: SearchIndex, stripped: string): string | undefined
   return undefined;
 }
 
+/** A name asked in one sentence of a longer message: "comment passer un guest pv en hvm ? c'est un vieux centos 5". */
+function askedName(index: SearchIndex, question: string, kept: (id: string | undefined) => string | undefined): string | undefined {
+  const sentences = askingSentences(question);
+  if (sentences.length === 0) return undefined;
+  const found = new Set(sentences.map((s) => kept(index.exactNames.get(nameKey(stripQuestionFrame(s))))));
+  // Every asking sentence must name the same fact: two names, or a name and another question, ask two things.
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 function* permutations<T>(items: readonly T[]): Generator<T[]> {
   if (items.length <= 1) {
     yield [...items];
@@ -177,7 +187,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
   // A name of a few words in another order is still the name: "event channels fifo" is "FIFO event channels".
   const exact =
-    kept(name ? index.exactNames.get(name) : undefined) ?? kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined) ?? kept(unxenned !== stripped ? index.exactNames.get(nameKey(unxenned)) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined);
+    kept(name ? index.exactNames.get(name) : undefined) ?? kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined) ?? kept(unxenned !== stripped ? index.exactNames.get(nameKey(unxenned)) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined) ?? (owners.length === 0 ? askedName(index, question, kept) : undefined);
   const ambiguous = !exact && owners.length > 1 ? owners : undefined;
   const errors = matchErrors(index.errorTemplates, question).filter((m) => !exclude?.has(m.factId));
   const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];

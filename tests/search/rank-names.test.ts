@@ -144,6 +144,16 @@ describe('a task asked as a question', () => {
   });
 });
 
+describe('a name asked in one sentence of a message', () => {
+  it('GIVEN a question naming a fact, then a sentence of context THEN it is that name', () => {
+    expect(rank(index, "comment passer une vm de pv à hvm ? c'est un vieux centos 5").exact).toBe('convert-pv-to-hvm');
+  });
+
+  it('GIVEN two questions naming two facts THEN neither is the answer outright', () => {
+    expect(rank(index, "c'est quoi pvh ? et c'est quoi xenstore ?").exact).toBeUndefined();
+  });
+});
+
 describe('a name asked about with "support"', () => {
   it('GIVEN "<name> support?" THEN it is that name', () => {
     expect(rank(index, 'omap5 support?').exact).toBe('arm-platform-omap5');
