@@ -40,7 +40,7 @@ const TRAILING = [
  * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option
  * syntax", "omap5 support", "what does vcpus do". Only short remainders: "is flask enabled by default" is a question, not a lookup.
  */
-const LOOKUP = /^(\S+(?:\s\S+){0,2}?)\s+(?:support|syntax|usage|options?|flags|args|arguments|parameters|man ?page|examples?|syntaxe|exemples?|command|commande)$/;
+const LOOKUP = /^(\S+(?:\s\S+){0,2}?)\s+(?:(?:what|which|quelles?|quels?) )?(?:support|syntax|usage|options?|flags|args|arguments|parameters|man ?page|examples?|syntaxe|exemples?|command|commande)$/;
 const WHAT_DOES = /^what does (\S+(?:\s\S+)?) (?:do|mean)$/;
 
 /** The part of a question that may be a fact's name, folded. Returns "" when nothing is left. */
