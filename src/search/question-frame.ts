@@ -15,6 +15,8 @@ const LEADING = [
   /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut)\s+(?:de|du|des|d')\s*/,
   /^(?:(?:the|a|an|les|le|la|un|une|du|des|de)\s+|l')/,
 ];
+/** Hedges inside the name: "when exactly did 4.4 come out" is the name "when did 4.4 come out". */
+const HEDGE = /\b(?:exactly|actually|really|basically|exactement|vraiment|concretement)\s+(?=\S)/g;
 /** A task asked as a question is the task's name: "how do I enable pvh" is "enable pvh". Stripped last, so that
  * "how do I pass extra options" is not read as a lookup of "pass extra". */
 const TASK = /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on |faire pour |peut-on |puis-je )?)/;
@@ -53,7 +55,7 @@ export function stripQuestionFrame(question: string): string {
     s = s.trim().replace(WHAT_DOES, '$1').replace(LOOKUP, '$1');
     if (s === before) break;
   }
-  return s.replace(TASK, '').trim();
+  return s.replace(TASK, '').replace(HEDGE, '').trim();
 }
 
 /**

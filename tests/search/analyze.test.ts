@@ -104,6 +104,7 @@ describe('name keys and question frames', () => {
   it('strips what a reference lookup asks for around a short name, and only there', () => {
     expect(stripQuestionFrame('dom0_mem syntax')).toBe('dom0_mem');
     expect(stripQuestionFrame('xl vtpm-attach what args')).toBe('xl vtpm-attach');
+    expect(stripQuestionFrame('when exactly did xen 4.4 come out?')).toBe('when did xen 4.4 come out');
     expect(stripQuestionFrame('xl migrate quelles options ?')).toBe('xl migrate');
     expect(stripQuestionFrame('crashkernel option syntax?')).toBe('crashkernel');
     expect(stripQuestionFrame('the syntax of xl migrate')).toBe('xl migrate');
