@@ -1,7 +1,7 @@
 // Hybrid ranking: an exact name wins outright; otherwise BM25 over all fields, nudged by fuzzy name matches.
 import type { Intent } from '../knowledge/schema.ts';
-import { nameKey, referenceKey } from '../text/fold.ts';
-import { analyze } from './analyze.ts';
+import { foldAccents, nameKey, referenceKey } from '../text/fold.ts';
+import { analyze, type WordGroup } from './analyze.ts';
 import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
@@ -134,6 +134,21 @@ function reorderedName(index: SearchIndex, stripped: string): string | undefined
   return undefined;
 }
 
+/** The name with its misspelt words corrected: "fifo event chanels" is the name "FIFO event channels". */
+function correctedName(index: SearchIndex, stripped: string, meant: readonly WordGroup[], corrected: readonly WordGroup[]): string | undefined {
+  const fixes = new Map<string, string>();
+  meant.forEach((group, i) => {
+    const fixed = corrected[i]!;
+    if (fixed === group || group.compound || group.words.length !== 1) return;
+    const correction = fixed.words.find((w) => w !== group.words[0]);
+    if (correction) fixes.set(group.words[0]!, correction);
+  });
+  if (fixes.size === 0) return undefined;
+  const words = stripped.split(' ');
+  const spelled = words.map((w) => fixes.get(foldAccents(w)) ?? w);
+  return spelled.some((w, i) => w !== words[i]) ? index.exactNames.get(nameKey(spelled.join(' '))) : undefined;
+}
+
 /** A name asked in one sentence of a longer message: "comment passer un guest pv en hvm ? c'est un vieux centos 5". */
 function askedName(index: SearchIndex, question: string, kept: (id: string | undefined) => string | undefined): string | undefined {
   const sentences = askingSentences(question);
@@ -187,7 +202,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
   // A name of a few words in another order is still the name: "event channels fifo" is "FIFO event channels".
   const exact =
-    kept(name ? index.exactNames.get(name) : undefined) ?? kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined) ?? kept(unxenned !== stripped ? index.exactNames.get(nameKey(unxenned)) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined) ?? (owners.length === 0 ? askedName(index, question, kept) : undefined);
+    kept(name ? index.exactNames.get(name) : undefined) ?? kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined) ?? kept(unxenned !== stripped ? index.exactNames.get(nameKey(unxenned)) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined) ?? (owners.length === 0 ? askedName(index, question, kept) : undefined) ?? (owners.length === 0 ? kept(correctedName(index, stripped, meant, corrected)) : undefined);
   const ambiguous = !exact && owners.length > 1 ? owners : undefined;
   const errors = matchErrors(index.errorTemplates, question).filter((m) => !exclude?.has(m.factId));
   const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];

@@ -144,6 +144,15 @@ describe('a task asked as a question', () => {
   });
 });
 
+describe('a name with a typo', () => {
+  it.each([
+    ['fifo event chanels ??', 'fifo-event-channels'],
+    ['xen 4.4 relase date', 'xen-4-4-release-date'],
+  ])('GIVEN %j THEN it is the name spelt right, %s', (question, fact) => {
+    expect(rank(index, question).exact).toBe(fact);
+  });
+});
+
 describe('a name asked in one sentence of a message', () => {
   it('GIVEN a question naming a fact, then a sentence of context THEN it is that name', () => {
     expect(rank(index, "comment passer une vm de pv à hvm ? c'est un vieux centos 5").exact).toBe('convert-pv-to-hvm');
