@@ -146,7 +146,9 @@ function correctedName(index: SearchIndex, stripped: string, meant: readonly Wor
   if (fixes.size === 0) return undefined;
   const words = stripped.split(' ');
   const spelled = words.map((w) => fixes.get(foldAccents(w)) ?? w);
-  return spelled.some((w, i) => w !== words[i]) ? index.exactNames.get(nameKey(spelled.join(' '))) : undefined;
+  if (!spelled.some((w, i) => w !== words[i])) return undefined;
+  const text = spelled.join(' ');
+  return index.exactNames.get(nameKey(text)) ?? reorderedName(index, text);
 }
 
 /** A name asked in one sentence of a longer message: "comment passer un guest pv en hvm ? c'est un vieux centos 5". */

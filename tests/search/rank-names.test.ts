@@ -148,6 +148,8 @@ describe('a name with a typo', () => {
   it.each([
     ['fifo event chanels ??', 'fifo-event-channels'],
     ['xen 4.4 relase date', 'xen-4-4-release-date'],
+    // Misspelt and in another order.
+    ['evnt chanells fifo', 'fifo-event-channels'],
   ])('GIVEN %j THEN it is the name spelt right, %s', (question, fact) => {
     expect(rank(index, question).exact).toBe(fact);
   });
