@@ -14,6 +14,8 @@ const LEADING = [
   /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
   /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut)\s+(?:de|du|des|d')\s*/,
   /^(?:(?:the|a|an|les|le|la|un|une|du|des|de)\s+|l')/,
+  // "what's this PVH thing", "c'est quoi ce truc xenstore".
+  /^(?:this|that|ce|cette|cet)\s+(?:(?:thing|stuff|truc|machin)\s+)?/,
 ];
 /** Hedges inside the name: "when exactly did 4.4 come out" is the name "when did 4.4 come out". */
 const HEDGE = /\b(?:exactly|actually|really|basically|exactement|vraiment|concretement)\s+(?=\S)/g;
@@ -22,6 +24,7 @@ const HEDGE = /\b(?:exactly|actually|really|basically|exactement|vraiment|concre
 const TASK = /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on |faire pour |peut-on |puis-je )?)/;
 const TRAILING = [
   /[\s?!.:;,]+$/,
+  /\s+(?:thing|stuff|truc|machin)$/,
   /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
   /\s+(?:in|on|dans|sous)\s+xen$/,
   /\s+(?:c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|stp|svp|please)$/,

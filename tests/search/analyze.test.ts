@@ -105,6 +105,8 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('dom0_mem syntax')).toBe('dom0_mem');
     expect(stripQuestionFrame('xl vtpm-attach what args')).toBe('xl vtpm-attach');
     expect(stripQuestionFrame('when exactly did xen 4.4 come out?')).toBe('when did xen 4.4 come out');
+    expect(stripQuestionFrame("what's this PVH thing?")).toBe('pvh');
+    expect(stripQuestionFrame("c'est quoi ce truc xenstore")).toBe('xenstore');
     expect(stripQuestionFrame('xl migrate quelles options ?')).toBe('xl migrate');
     expect(stripQuestionFrame('crashkernel option syntax?')).toBe('crashkernel');
     expect(stripQuestionFrame('the syntax of xl migrate')).toBe('xl migrate');
