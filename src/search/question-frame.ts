@@ -14,6 +14,9 @@ const LEADING = [
   /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
   /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut)\s+(?:de|du|des|d')\s*/,
   /^(?:(?:the|a|an|les|le|la|un|une|du|des|de)\s+|l')/,
+  // Asking about a name without the usual frame: "anyone know what xenstore is", "tell me more about xenstore".
+  /^(?:(?:does )?(?:any ?one|any ?body|some ?one) know (?:what )?|can (?:any|some) ?one explain |(?:qqn|quelqu'?un) (?:peut|pourrait) m'?expliquer |tell me (?:more )?about |(?:any )?info(?:rmation|s)? (?:on|about|sur) |(?:a |une )?question (?:about|on|sur) |(?:i )?need help with |help with |do you know |je (?:ne )?comprends pas |what the (?:heck|hell|fuck) is |wtf is )/,
+  /^comment (?:marche|marchent|fonctionne|fonctionnent) /,
   // "what's this PVH thing", "c'est quoi ce truc xenstore".
   /^(?:this|that|ce|cette|cet)\s+(?:(?:thing|stuff|truc|machin)\s+)?/,
 ];
@@ -25,6 +28,9 @@ const TASK = /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on 
 const TRAILING = [
   /[\s?!.:;,]+$/,
   /\s+(?:thing|stuff|truc|machin)$/,
+  /(?:\s*[-,:])?\s+(?:what is it|what'?s that|whats that|c'?est quoi (?:ca|ça))$/,
+  /\s+(?:explained|in a nutshell|en (?:2|deux) mots|eli5|to me|(?:used )?for|is|are)$/,
+  /[\s?!,.]+(?:anyone|anybody|someone|qqn|quelqu'?un)$/,
   /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,
   /\s+(?:in|on|dans|sous)\s+xen$/,
   /\s+(?:c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|stp|svp|please)$/,
@@ -46,7 +52,7 @@ const TRAILING = [
  * syntax", "omap5 support", "what does vcpus do". Only short remainders: "is flask enabled by default" is a question, not a lookup.
  */
 const LOOKUP = /^(\S+(?:\s\S+){0,2}?)\s+(?:(?:what|which|quelles?|quels?) )?(?:support|syntax|usage|options?|flags|args|arguments|parameters|man ?page|examples?|syntaxe|exemples?|command|commande)$/;
-const WHAT_DOES = /^what does (\S+(?:\s\S+)?) (?:do|mean)$/;
+const WHAT_DOES = /^(?:what does|how (?:does|do)) (\S+(?:\s\S+)?) (?:do|mean|work)$/;
 
 /** The part of a question that may be a fact's name, folded. Returns "" when nothing is left. */
 export function stripQuestionFrame(question: string): string {

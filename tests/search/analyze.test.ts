@@ -118,6 +118,23 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame("fifo event channels, what's that and why should i care")).toBe('fifo event channels');
   });
 
+  it.each([
+    'xenstore, what is it?',
+    'anyone know what xenstore is?',
+    'can someone explain xenstore',
+    'tell me more about xenstore',
+    'xenstore?? anyone',
+    'need help with xenstore',
+    'une question sur xenstore',
+    "qqn peut m'expliquer xenstore",
+    'xenstore in a nutshell',
+    'what is xenstore used for',
+    'how does xenstore work',
+    'comment fonctionne xenstore',
+  ])('strips the ways chat asks about a name: %j', (question) => {
+    expect(stripQuestionFrame(question)).toBe('xenstore');
+  });
+
   it('strips the tail of a comparison or a "which ones", so the names before it can match exactly', () => {
     expect(stripQuestionFrame('xen vs kvm, which one and why')).toBe('xen vs kvm');
     expect(stripQuestionFrame('pvh ou pvhvm, lequel choisir ?')).toBe('pvh ou pvhvm');
