@@ -17,17 +17,21 @@ const LEADING = [
   // Asking about a name without the usual frame: "anyone know what xenstore is", "tell me more about xenstore".
   /^(?:(?:does )?(?:any ?one|any ?body|some ?one) know (?:what )?|can (?:any|some) ?one explain |(?:qqn|quelqu'?un) (?:peut|pourrait) m'?expliquer |tell me (?:more )?about |(?:any )?info(?:rmation|s)? (?:on|about|sur) |(?:a |une )?question (?:about|on|sur) |(?:i )?need help with |help with |do you know |je (?:ne )?comprends pas |what the (?:heck|hell|fuck) is |wtf is )/,
   /^comment (?:marche|marchent|fonctionne|fonctionnent) /,
+  // Whether a name is supported: "does xen 4.4 support pvh", "is pvh supported", "la 4.4 supporte pvh ?".
+  /^(?:does|can) (?:xen(?: 4\.4)?|4\.4|it) (?:support|do|handle|run) /,
+  /^(?:xen(?: 4\.4)?|(?:la )?4\.4) (?:supporte|gere|prend en charge) /,
   // "what's this PVH thing", "c'est quoi ce truc xenstore".
   /^(?:this|that|ce|cette|cet)\s+(?:(?:thing|stuff|truc|machin)\s+)?/,
 ];
 /** Hedges inside the name: "when exactly did 4.4 come out" is the name "when did 4.4 come out". */
-const HEDGE = /\b(?:exactly|actually|really|basically|exactement|vraiment|concretement)\s+(?=\S)/g;
+const HEDGE = /(?:^|\s+)(?:exactly|actually|really|basically|still|exactement|vraiment|concretement|toujours|encore)(?=\s|$)/g;
 /** A task asked as a question is the task's name: "how do I enable pvh" is "enable pvh". Stripped last, so that
  * "how do I pass extra options" is not read as a lookup of "pass extra". */
 const TASK = /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on |faire pour |peut-on |puis-je )?)/;
 const TRAILING = [
   /[\s?!.:;,]+$/,
   /\s+(?:thing|stuff|truc|machin)$/,
+  /\s+(?:supported|supporte|supportee|supportes|gere|pris en charge)$/,
   /(?:\s*[-,:])?\s+(?:what is it|what'?s that|whats that|c'?est quoi (?:ca|ça))$/,
   /\s+(?:explained|in a nutshell|en (?:2|deux) mots|eli5|to me|(?:used )?for|is|are)$/,
   /[\s?!,.]+(?:anyone|anybody|someone|qqn|quelqu'?un)$/,
@@ -52,6 +56,7 @@ const TRAILING = [
  * syntax", "omap5 support", "what does vcpus do". Only short remainders: "is flask enabled by default" is a question, not a lookup.
  */
 const LOOKUP = /^(\S+(?:\s\S+){0,2}?)\s+(?:(?:what|which|quelles?|quels?) )?(?:support|syntax|usage|options?|flags|args|arguments|parameters|man ?page|examples?|syntaxe|exemples?|command|commande)$/;
+const IS_SUPPORTED = /^(?:is|are) (.+?) supported(?= in | on |[?!. ]*$)/;
 const WHAT_DOES = /^(?:what does|how (?:does|do)) (\S+(?:\s\S+)?) (?:do|mean|work)$/;
 
 /** The part of a question that may be a fact's name, folded. Returns "" when nothing is left. */
@@ -59,6 +64,7 @@ export function stripQuestionFrame(question: string): string {
   let s = foldAccents(question).replace(/\s+/g, ' ').trim();
   for (let pass = 0; pass < 3; pass++) {
     const before = s;
+    s = s.replace(IS_SUPPORTED, '$1');
     for (const pattern of TRAILING) s = s.replace(pattern, '');
     for (const pattern of LEADING) s = s.replace(pattern, '');
     s = s.trim().replace(WHAT_DOES, '$1').replace(LOOKUP, '$1');

@@ -135,6 +135,15 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame(question)).toBe('xenstore');
   });
 
+  it.each([
+    ['does xen 4.4 support pvh?', 'pvh'],
+    ['is nested virtualization supported in 4.4?', 'nested virtualization'],
+    ['la 4.4 supporte uefi ?', 'uefi'],
+    ['is cachesize still supported in xen 4.4', 'cachesize'],
+  ])('strips the frame of a support question: %j', (question, name) => {
+    expect(stripQuestionFrame(question)).toBe(name);
+  });
+
   it('strips the tail of a comparison or a "which ones", so the names before it can match exactly', () => {
     expect(stripQuestionFrame('xen vs kvm, which one and why')).toBe('xen vs kvm');
     expect(stripQuestionFrame('pvh ou pvhvm, lequel choisir ?')).toBe('pvh ou pvhvm');
