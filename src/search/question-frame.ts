@@ -5,8 +5,8 @@ const LEADING = [
   /^(?:(?:so|ok|okay|hi|hey|hello|please)[\s,!]+)+/,
   /^(?:bonjour|salut|svp|stp)[\s,!]+/,
   /^(?:can you |could you |please )?(?:tell me about|explain|describe|define|what about|how about)\s+/,
-  /^(?:what|who|which) (?:is|are|was|were)\s+/,
-  /^what'?s\s+/,
+  /^(?:what|who|which|wat|wht|waht|whta|wot) (?:is|are|was|were|r)\s+/,
+  /^(?:what|wat|wht|waht)'?s\s+/,
   // Chat spellings too: "c koi", "c quoi", "kesako".
   /^(?:qu'?est[- ]ce que?|qu'?est[- ]ce qu'|c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|que signifie|que veut dire|parle[- ]moi d[eu']?|explique[- ]moi|definition d[eu']?|a quoi sert|a quoi servent)\s*/,
   /^(?:quel|quelle|quels|quelles) (?:est|sont|etait|etaient)\s+/,

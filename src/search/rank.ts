@@ -11,7 +11,7 @@ import { stripQuestionFrame, withoutVersionTail, withoutXenBeforeVersion } from 
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
 import { correctGroup } from './spelling.ts';
-import { isStopWordTypo } from './stopwords.ts';
+import { isStopWordTypo, stopWordMisspelt } from './stopwords.ts';
 
 export interface Candidate {
   factId: string;
@@ -143,9 +143,9 @@ function correctedName(index: SearchIndex, stripped: string, meant: readonly Wor
     const correction = fixed.words.find((w) => w !== group.words[0]);
     if (correction) fixes.set(group.words[0]!, correction);
   });
-  if (fixes.size === 0) return undefined;
   const words = stripped.split(' ');
-  const spelled = words.map((w) => fixes.get(foldAccents(w)) ?? w);
+  // A misspelt function word was dropped from the groups ("whne was xen 4.4 relesed"): the name spells it right.
+  const spelled = words.map((w) => fixes.get(foldAccents(w)) ?? (index.vocabulary.near(w, 0).length === 0 ? stopWordMisspelt(w) : undefined) ?? w);
   if (!spelled.some((w, i) => w !== words[i])) return undefined;
   const text = spelled.join(' ');
   return index.exactNames.get(nameKey(text)) ?? reorderedName(index, text);

@@ -61,13 +61,18 @@ const TYPO_MIN_LENGTH = 4;
 let typoCandidates: Map<number, string[]> | undefined;
 
 export function isStopWordTypo(word: string): boolean {
-  if (word.length < TYPO_MIN_LENGTH || !/^[a-z']+$/.test(word)) return false;
+  return stopWordMisspelt(word) !== undefined;
+}
+
+/** The stop word `word` misspells (see isStopWordTypo), or undefined. */
+export function stopWordMisspelt(word: string): string | undefined {
+  if (word.length < TYPO_MIN_LENGTH || !/^[a-z']+$/.test(word)) return undefined;
   if (!typoCandidates) {
     typoCandidates = new Map();
     for (const w of STOP_WORDS) if (w.length >= TYPO_MIN_LENGTH && /^[a-z]+$/.test(w)) typoCandidates.set(w.length, [...(typoCandidates.get(w.length) ?? []), w]);
   }
   for (const length of [word.length - 1, word.length, word.length + 1]) {
-    for (const stop of typoCandidates.get(length) ?? []) if (editDistance(word, stop, 1) <= 1) return true;
+    for (const stop of typoCandidates.get(length) ?? []) if (editDistance(word, stop, 1) <= 1) return stop;
   }
-  return false;
+  return undefined;
 }

@@ -106,6 +106,7 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('xl vtpm-attach what args')).toBe('xl vtpm-attach');
     expect(stripQuestionFrame('when exactly did xen 4.4 come out?')).toBe('when did xen 4.4 come out');
     expect(stripQuestionFrame("what's this PVH thing?")).toBe('pvh');
+    expect(stripQuestionFrame('wat is pvh')).toBe('pvh');
     expect(stripQuestionFrame("c'est quoi ce truc xenstore")).toBe('xenstore');
     expect(stripQuestionFrame('xl migrate quelles options ?')).toBe('xl migrate');
     expect(stripQuestionFrame('crashkernel option syntax?')).toBe('crashkernel');

@@ -148,6 +148,8 @@ describe('a name with a typo', () => {
   it.each([
     ['fifo event chanels ??', 'fifo-event-channels'],
     ['xen 4.4 relase date', 'xen-4-4-release-date'],
+    // A misspelt function word too.
+    ['whne was xen 4.4 relesed', 'xen-4-4-release-date'],
     // Misspelt and in another order.
     ['evnt chanells fifo', 'fifo-event-channels'],
   ])('GIVEN %j THEN it is the name spelt right, %s', (question, fact) => {
