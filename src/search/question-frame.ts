@@ -8,7 +8,7 @@ const LEADING = [
   /^(?:what|who|which|wat|wht|waht|whta|wot) (?:is|are|was|were|r)\s+/,
   /^(?:what|wat|wht|waht)'?s\s+/,
   // Chat spellings too: "c koi", "c quoi", "kesako".
-  /^(?:qu'?est[- ]ce que?|qu'?est[- ]ce qu'|c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|que signifie|que veut dire|parle[- ]moi d[eu']?|explique[- ]moi|definition d[eu']?|a quoi sert|a quoi servent)\s*/,
+  /^(?:qu'?est[- ]ce que c'?est(?: que)?|qu'?est[- ]ce que?|qu'?est[- ]ce qu'|c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|que signifie|que veut dire|parle[- ]moi d[eu']?|explique[- ]moi|definition d[eu']?|a quoi sert|a quoi servent)\s*/,
   /^(?:quel|quelle|quels|quelles) (?:est|sont|etait|etaient)\s+/,
   // Looking up an entry of the reference: "syntax of dom0_mem", "what does vcpus do", "syntaxe de xl migrate".
   /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
@@ -17,6 +17,9 @@ const LEADING = [
   // Asking about a name without the usual frame: "anyone know what xenstore is", "tell me more about xenstore".
   /^(?:(?:does )?(?:any ?one|any ?body|some ?one) know (?:what )?|can (?:any|some) ?one explain |(?:qqn|quelqu'?un) (?:peut|pourrait) m'?expliquer |tell me (?:more )?about |(?:any )?info(?:rmation|s)? (?:on|about|sur) |(?:a |une )?question (?:about|on|sur) |(?:i )?need help with |help with |do you know |je (?:ne )?comprends pas |what the (?:heck|hell|fuck) is |wtf is )/,
   /^comment (?:marche|marchent|fonctionne|fonctionnent) /,
+  /^(?:(?:a )?quoi (?:ca )?sert|ca sert a quoi|ca fait quoi|je (?:ne )?connais pas|(?:vous pouvez|tu peux|pouvez-vous|peux-tu) m'?expliquer|expliquez[- ]moi|(?:explain )?like i'?m 5|eli5) /,
+  // The point of a name: "c'est quoi l'intérêt de xenstore", "what's the point of xenstore", "purpose of xenstore".
+  /^(?:(?:c'?est quoi |quel est )?(?:le |l')?(?:principe|interet|but|utilite) (?:de |d'|du )|(?:(?:what'?s |what is )?the )?(?:point|purpose) of )/,
   // Whether a name is supported: "does xen 4.4 support pvh", "is pvh supported", "la 4.4 supporte pvh ?".
   /^(?:does|can) (?:xen(?: 4\.4)?|4\.4|it) (?:support|do|handle|run) /,
   /^(?:xen(?: 4\.4)?|(?:la )?4\.4) (?:supporte|gere|prend en charge) /,
@@ -32,7 +35,7 @@ const TRAILING = [
   /[\s?!.:;,]+$/,
   /\s+(?:thing|stuff|truc|machin)$/,
   /\s+(?:supported|supporte|supportee|supportes|gere|pris en charge)$/,
-  /(?:\s*[-,:])?\s+(?:what is it|what'?s that|whats that|c'?est quoi (?:ca|ça))$/,
+  /(?:\s*[-,:])?\s+(?:what is it|what'?s that|whats that|c'?est quoi(?: (?:ca|ce|cela))?(?: au juste)?|c'?est utile|ca fait quoi|(?:is )?good for)$/,
   /\s+(?:explained|in a nutshell|en (?:2|deux) mots|eli5|to me|(?:used )?for|is|are)$/,
   /[\s?!,.]+(?:anyone|anybody|someone|qqn|quelqu'?un)$/,
   /\s+(?:in|on|with|for|dans|avec|pour|sous|en)\s+(?:the\s+)?(?:xen(?: project)?(?: hypervisor)?\s*)?4\.4(?:\.0)?$/,

@@ -132,6 +132,13 @@ describe('name keys and question frames', () => {
     'what is xenstore used for',
     'how does xenstore work',
     'comment fonctionne xenstore',
+    'à quoi ça sert xenstore',
+    "c'est quoi l'intérêt de xenstore",
+    "qu'est-ce que c'est que xenstore",
+    "xenstore, c'est quoi ce truc ?",
+    'tu peux m\'expliquer xenstore',
+    "what's the point of xenstore",
+    'what is xenstore good for',
   ])('strips the ways chat asks about a name: %j', (question) => {
     expect(stripQuestionFrame(question)).toBe('xenstore');
   });
