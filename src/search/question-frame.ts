@@ -30,7 +30,7 @@ const LEADING = [
 const HEDGE = /(?:^|\s+)(?:exactly|actually|really|basically|still|exactement|vraiment|concretement|toujours|encore)(?=\s|$)/g;
 /** A task asked as a question is the task's name: "how do I enable pvh" is "enable pvh". Stripped last, so that
  * "how do I pass extra options" is not read as a lookup of "pass extra". */
-const TASK = /^(?:how (?:do|can|should) (?:i|we|you) |how to |comment (?:je |on |faire pour |peut-on |puis-je )?)/;
+const TASK = /^(?:how (?:do|can|should|would|could) (?:i|we|you|one) |how to |(?:what'?s |what is )?(?:the )?(?:best|right|proper|cleanest|easiest) way to |comment (?:je fais pour |on fait pour |faire pour |je |on |peut-on |puis-je )?|(?:la )?(?:meilleure|bonne) (?:facon|maniere) de )/;
 const TRAILING = [
   /[\s?!.:;,]+$/,
   /\s+(?:thing|stuff|truc|machin)$/,

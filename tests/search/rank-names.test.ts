@@ -139,6 +139,8 @@ describe('a task asked as a question', () => {
   it.each([
     ['how do I convert pv guest to hvm?', 'convert-pv-to-hvm'],
     ['comment passer une vm de pv à hvm ?', 'convert-pv-to-hvm'],
+    ["what's the best way to convert pv guest to hvm?", 'convert-pv-to-hvm'],
+    ['comment je fais pour passer une vm de pv à hvm', 'convert-pv-to-hvm'],
   ])('GIVEN %j THEN it is the name of the task, %s', (question, fact) => {
     expect(rank(index, question).exact).toBe(fact);
   });
