@@ -21,18 +21,21 @@ const ASKS = new RegExp(
 const LEANS_ON_STORY =
   /^(?:any |une? |des |quelqu'?un a une )?(?:workaround|fix|solution|idea|ideas|idee|idees|thoughts|help|advice|suggestions?|tips?|astuce|piste|pistes|why|how|pourquoi|comment)\s*(?:\?|!|\.)*$/i;
 
+const sentencesOf = (text: string): string[] => text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+const asks = (sentence: string): boolean => ASKS.test(foldAccents(sentence));
+
 /** The sentences that ask, of a message of several sentences (any length); none for a message of one. */
 export function askingSentences(text: string): string[] {
-  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
-  return sentences.length < 2 ? [] : sentences.filter((s) => ASKS.test(foldAccents(s)));
+  const sentences = sentencesOf(text);
+  return sentences.length < 2 ? [] : sentences.filter(asks);
 }
 
 /** The sentences of a long message that ask something, or undefined when the message is its own question. */
 export function questionFocus(text: string): string | undefined {
   if (text.split(/\s+/).filter(Boolean).length < MIN_WORDS) return undefined;
-  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  const sentences = sentencesOf(text);
   if (sentences.length < 2) return undefined;
-  const asking = sentences.filter((s) => ASKS.test(foldAccents(s)));
+  const asking = sentences.filter(asks);
   if (asking.some((s) => LEANS_ON_STORY.test(foldAccents(s)))) return undefined;
   const focus = (asking.length > 0 ? asking : sentences.slice(-1)).join(' ');
   return focus.length < text.length ? focus : undefined;

@@ -76,15 +76,15 @@ export function stripQuestionFrame(question: string): string {
   return s.replace(TASK, '').replace(HEDGE, '').trim();
 }
 
-/**
- * The name without "of 4.4" / "de la 4.4" after it: "nouvelles options xl.cfg de la 4.4" is the name "nouvelles options
- * xl.cfg", but "release date of xen 4.4" is itself a name, so this is a second try, not part of the frame.
- */
 /** The name without "xen" before its version: people type "4.4 release date" for "Xen 4.4 release date", and back. */
 export function withoutXenBeforeVersion(name: string): string {
   return name.replace(/^xen\s+(?=\d)/, '');
 }
 
+/**
+ * The name without "of 4.4" / "de la 4.4" after it: "nouvelles options xl.cfg de la 4.4" is the name "nouvelles options
+ * xl.cfg", but "release date of xen 4.4" is itself a name, so this is a second try, not part of the frame.
+ */
 export function withoutVersionTail(name: string): string {
   return name.replace(/\s+(?:of|de(?: la)?|du)\s+(?:the\s+)?(?:xen\s*)?4\.4(?:\.0)?$/, '');
 }

@@ -1,6 +1,6 @@
 // Hybrid ranking: an exact name wins outright; otherwise BM25 over all fields, nudged by fuzzy name matches.
 import type { Intent } from '../knowledge/schema.ts';
-import { foldAccents, nameKey, referenceKey } from '../text/fold.ts';
+import { nameKey, referenceKey } from '../text/fold.ts';
 import { analyze, type WordGroup } from './analyze.ts';
 import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
@@ -145,7 +145,7 @@ function correctedName(index: SearchIndex, stripped: string, meant: readonly Wor
   });
   const words = stripped.split(' ');
   // A misspelt function word was dropped from the groups ("whne was xen 4.4 relesed"): the name spells it right.
-  const spelled = words.map((w) => fixes.get(foldAccents(w)) ?? (index.vocabulary.near(w, 0).length === 0 ? stopWordMisspelt(w) : undefined) ?? w);
+  const spelled = words.map((w) => fixes.get(w) ?? (index.vocabulary.near(w, 0).length === 0 ? stopWordMisspelt(w) : undefined) ?? w);
   if (!spelled.some((w, i) => w !== words[i])) return undefined;
   const text = spelled.join(' ');
   return index.exactNames.get(nameKey(text)) ?? reorderedName(index, text);
@@ -203,8 +203,19 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const token = referenceKey(stripped);
   const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
   // A name of a few words in another order is still the name: "event channels fifo" is "FIFO event channels".
-  const exact =
-    kept(name ? index.exactNames.get(name) : undefined) ?? kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined) ?? kept(unxenned !== stripped ? index.exactNames.get(nameKey(unxenned)) : undefined) ?? (owners.length === 1 ? owners[0] : undefined) ?? (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined) ?? (owners.length === 0 ? askedName(index, question, kept) : undefined) ?? (owners.length === 0 ? kept(correctedName(index, stripped, meant, corrected)) : undefined);
+  // The first of these readings that names a fact, in this order; a reference name several facts carry stops the
+  // looser readings after it.
+  const readings: Array<() => string | undefined> = [
+    () => kept(name ? index.exactNames.get(name) : undefined),
+    () => kept(tailless !== stripped ? index.exactNames.get(nameKey(tailless)) : undefined),
+    () => kept(unxenned !== stripped ? index.exactNames.get(nameKey(unxenned)) : undefined),
+    () => (owners.length === 1 ? owners[0] : undefined),
+    () => (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined),
+    () => (owners.length === 0 ? askedName(index, question, kept) : undefined),
+    () => (owners.length === 0 ? kept(correctedName(index, stripped, meant, corrected)) : undefined),
+  ];
+  let exact: string | undefined;
+  for (const reading of readings) if ((exact = reading())) break;
   const ambiguous = !exact && owners.length > 1 ? owners : undefined;
   const errors = matchErrors(index.errorTemplates, question).filter((m) => !exclude?.has(m.factId));
   const queryTerms = [...new Set(corrected.flatMap((g) => g.terms))];
