@@ -134,7 +134,10 @@ function reorderedName(index: SearchIndex, stripped: string): string | undefined
   return undefined;
 }
 
-/** The name with its misspelt words corrected: "fifo event chanels" is the name "FIFO event channels". */
+/**
+ * The name with its misspelt words corrected: "fifo event chanels" is the name "FIFO event channels". Names of two
+ * words or more only: a lone misspelt word ("kexce") is a guess to offer as "did you mean", not an answer.
+ */
 function correctedName(index: SearchIndex, stripped: string, meant: readonly WordGroup[], corrected: readonly WordGroup[]): string | undefined {
   const fixes = new Map<string, string>();
   meant.forEach((group, i) => {
@@ -144,6 +147,7 @@ function correctedName(index: SearchIndex, stripped: string, meant: readonly Wor
     if (correction) fixes.set(group.words[0]!, correction);
   });
   const words = stripped.split(' ');
+  if (words.length < 2) return undefined;
   // A misspelt function word was dropped from the groups ("whne was xen 4.4 relesed"): the name spells it right.
   const spelled = words.map((w) => fixes.get(w) ?? (index.vocabulary.near(w, 0).length === 0 ? stopWordMisspelt(w) : undefined) ?? w);
   if (!spelled.some((w, i) => w !== words[i])) return undefined;

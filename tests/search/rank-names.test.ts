@@ -157,6 +157,10 @@ describe('a name with a typo', () => {
   ])('GIVEN %j THEN it is the name spelt right, %s', (question, fact) => {
     expect(rank(index, question).exact).toBe(fact);
   });
+
+  it('GIVEN one misspelt word THEN it is a guess, not a name', () => {
+    expect(rank(index, 'kexce').exact).toBeUndefined();
+  });
 });
 
 describe('a name asked in one sentence of a message', () => {
