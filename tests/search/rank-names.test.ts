@@ -124,37 +124,23 @@ describe('names in another word order', () => {
   });
 });
 
-describe('names with and without "Xen" before the version', () => {
+describe('names read through the question around them', () => {
   it.each([
     // The name is "Xen 4.4 release date"; the question drops "Xen".
     ['4.4 release date', 'xen-4-4-release-date'],
     // The name is "4.4 highlights"; the question adds "Xen".
     ['xen 4.4 highlights?', 'xen-4-4-whats-new'],
-  ])('GIVEN %j THEN it is the name of %s', (question, fact) => {
-    expect(rank(index, question).exact).toBe(fact);
-  });
-});
-
-describe('a task asked as a question', () => {
-  it.each([
+    // A task asked as a question is the task's name.
     ['how do I convert pv guest to hvm?', 'convert-pv-to-hvm'],
     ['comment passer une vm de pv à hvm ?', 'convert-pv-to-hvm'],
     ["what's the best way to convert pv guest to hvm?", 'convert-pv-to-hvm'],
     ['comment je fais pour passer une vm de pv à hvm', 'convert-pv-to-hvm'],
-  ])('GIVEN %j THEN it is the name of the task, %s', (question, fact) => {
-    expect(rank(index, question).exact).toBe(fact);
-  });
-});
-
-describe('a name with a typo', () => {
-  it.each([
+    // Misspelt words, a misspelt function word, and both in another order.
     ['fifo event chanels ??', 'fifo-event-channels'],
     ['xen 4.4 relase date', 'xen-4-4-release-date'],
-    // A misspelt function word too.
     ['whne was xen 4.4 relesed', 'xen-4-4-release-date'],
-    // Misspelt and in another order.
     ['evnt chanells fifo', 'fifo-event-channels'],
-  ])('GIVEN %j THEN it is the name spelt right, %s', (question, fact) => {
+  ])('GIVEN %j THEN it is the name of %s', (question, fact) => {
     expect(rank(index, question).exact).toBe(fact);
   });
 
