@@ -1,7 +1,7 @@
 // Hybrid ranking: an exact name wins outright; otherwise BM25 over all fields, nudged by fuzzy name matches.
 import type { Intent } from '../knowledge/schema.ts';
 import { nameKey, referenceKey } from '../text/fold.ts';
-import { analyze, type WordGroup } from './analyze.ts';
+import { analyze } from './analyze.ts';
 import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
@@ -11,7 +11,7 @@ import { stripQuestionFrame, withoutVersionTail, withoutXenBeforeVersion } from 
 import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
 import { correctGroup } from './spelling.ts';
-import { isStopWordTypo, stopWordMisspelt } from './stopwords.ts';
+import { stopWordMisspelt } from './stopwords.ts';
 
 export interface Candidate {
   factId: string;
@@ -135,21 +135,14 @@ function reorderedName(index: SearchIndex, stripped: string): string | undefined
 }
 
 /**
- * The name with its misspelt words corrected: "fifo event chanels" is the name "FIFO event channels". Names of two
+ * The name with its misspelt words spelt right: "fifo event chanels" is the name "FIFO event channels". Names of two
  * words or more only: a lone misspelt word ("kexce") is a guess to offer as "did you mean", not an answer.
  */
-function correctedName(index: SearchIndex, stripped: string, meant: readonly WordGroup[], corrected: readonly WordGroup[]): string | undefined {
-  const fixes = new Map<string, string>();
-  meant.forEach((group, i) => {
-    const fixed = corrected[i]!;
-    if (fixed === group || group.compound || group.words.length !== 1) return;
-    const correction = fixed.words.find((w) => w !== group.words[0]);
-    if (correction) fixes.set(group.words[0]!, correction);
-  });
+function correctedName(index: SearchIndex, stripped: string, spellings: ReadonlyMap<string, string>): string | undefined {
+  if (spellings.size === 0) return undefined;
   const words = stripped.split(' ');
   if (words.length < 2) return undefined;
-  // A misspelt function word was dropped from the groups ("whne was xen 4.4 relesed"): the name spells it right.
-  const spelled = words.map((w) => fixes.get(w) ?? (index.vocabulary.near(w, 0).length === 0 ? stopWordMisspelt(w) : undefined) ?? w);
+  const spelled = words.map((w) => spellings.get(w) ?? w);
   if (!spelled.some((w, i) => w !== words[i])) return undefined;
   const text = spelled.join(' ');
   return index.exactNames.get(nameKey(text)) ?? reorderedName(index, text);
@@ -195,7 +188,22 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   // A misspelt function word ("shoud") is dropped like the word it misspells, unless the base uses the word or is
   // one typo from a word it uses ("mdoe" is "mode" before it is "does").
   const checked = analysed.map((g) => [g, correctGroup(index, g)] as const);
-  const meantPairs = checked.filter(([g, c]) => c !== g || g.compound || g.words.length !== 1 || g.terms.some((t) => index.documentFrequency.has(t)) || !isStopWordTypo(g.words[0]!));
+  // Each misspelt word and its spelling, for reading the question as a name: the corrected words, and the misspelt
+  // function words dropped here ("whne was xen 4.4 relesed").
+  const spellings = new Map<string, string>();
+  const meantPairs = checked.filter(([g, c]) => {
+    if (g.compound || g.words.length !== 1) return true;
+    const word = g.words[0]!;
+    if (c !== g) {
+      const spelling = c.words.find((w) => w !== word);
+      if (spelling) spellings.set(word, spelling);
+      return true;
+    }
+    if (g.terms.some((t) => index.documentFrequency.has(t))) return true;
+    const stop = stopWordMisspelt(word);
+    if (stop) spellings.set(word, stop);
+    return stop === undefined;
+  });
   const meant = meantPairs.map(([g]) => g);
   const corrected = meantPairs.map(([, c]) => c);
   const groups = weighGroups(index, corrected);
@@ -216,7 +224,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
     () => (owners.length === 1 ? owners[0] : undefined),
     () => (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined),
     () => (owners.length === 0 ? askedName(index, question, kept) : undefined),
-    () => (owners.length === 0 ? kept(correctedName(index, stripped, meant, corrected)) : undefined),
+    () => (owners.length === 0 ? kept(correctedName(index, stripped, spellings)) : undefined),
   ];
   let exact: string | undefined;
   for (const reading of readings) if ((exact = reading())) break;

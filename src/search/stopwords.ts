@@ -60,11 +60,7 @@ export function isStopWord(word: string, forQuery: boolean): boolean {
 const TYPO_MIN_LENGTH = 4;
 let typoCandidates: Map<number, string[]> | undefined;
 
-export function isStopWordTypo(word: string): boolean {
-  return stopWordMisspelt(word) !== undefined;
-}
-
-/** The stop word `word` misspells (see isStopWordTypo), or undefined. */
+/** The stop word `word` misspells, or undefined. */
 export function stopWordMisspelt(word: string): string | undefined {
   if (word.length < TYPO_MIN_LENGTH || !/^[a-z']+$/.test(word)) return undefined;
   if (!typoCandidates) {

@@ -4,7 +4,7 @@ import { coverage, weighGroups } from '../../src/search/coverage.ts';
 import { editDistance } from '../../src/search/edit-distance.ts';
 import { correctGroup } from '../../src/search/spelling.ts';
 import { stripQuestionFrame, withoutVersionTail } from '../../src/search/question-frame.ts';
-import { isStopWord, isStopWordTypo } from '../../src/search/stopwords.ts';
+import { isStopWord, stopWordMisspelt } from '../../src/search/stopwords.ts';
 import { nameKey } from '../../src/text/fold.ts';
 import { fixtureEngine } from '../helpers/knowledge.ts';
 
@@ -194,8 +194,10 @@ describe('name keys and question frames', () => {
   });
 
   it('knows a misspelt function word: a letter lost, added, changed or two swapped, four letters and more only', () => {
-    for (const typo of ['shoud', 'shoulld', 'wihch', 'becuase', 'abuot', 'pourqoi']) expect(isStopWordTypo(typo), typo).toBe(true);
-    for (const word of ['memory', 'bridge', 'vm', 'dom0', 'pvh', 'xend', 'credit2']) expect(isStopWordTypo(word), word).toBe(false);
+    for (const [typo, word] of [['shoud', 'should'], ['shoulld', 'should'], ['becuase', 'because'], ['abuot', 'about'], ['pourqoi', 'pourquoi'], ['whne', 'when']] as const) {
+      expect(stopWordMisspelt(typo), typo).toBe(word);
+    }
+    for (const word of ['memory', 'bridge', 'vm', 'dom0', 'pvh', 'xend', 'credit2']) expect(stopWordMisspelt(word), word).toBeUndefined();
   });
 
   it('reads chat short forms as the words the base writes out ("prod", "ppl", "sécu")', () => {
