@@ -11,8 +11,8 @@ const LEADING = [
   /^(?:qu'?est[- ]ce que c'?est(?: que)?|qu'?est[- ]ce que?|qu'?est[- ]ce qu'|c'?est quoi|c'?est koi|c (?:quoi|koi)|ckoi|kesako|kezako|que signifie|que veut dire|parle[- ]moi d[eu']?|explique[- ]moi|definition d[eu']?|a quoi sert|a quoi servent)\s*/,
   /^(?:quel|quelle|quels|quelles) (?:est|sont|etait|etaient)\s+/,
   // Looking up an entry of the reference: "syntax of dom0_mem", "what does vcpus do", "syntaxe de xl migrate".
-  /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?)\s+(?:of|for)\s+/,
-  /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut)\s+(?:de|du|des|d')\s*/,
+  /^(?:the\s+)?(?:syntax|usage|options?|flags|arguments|parameters|man ?page|default(?: value)?|examples?|(?:valid |possible |allowed |accepted )?values?)\s+(?:of|for)\s+/,
+  /^(?:la\s+|les\s+)?(?:syntaxe|usage|exemples?|options?|valeur par defaut|valeurs?(?: possibles?| valides?| acceptees?)?)\s+(?:de|du|des|d'|pour)\s*/,
   /^(?:(?:the|a|an|les|le|la|un|une|du|des|de)\s+|l')/,
   // Asking about a name without the usual frame: "anyone know what xenstore is", "tell me more about xenstore".
   /^(?:(?:does )?(?:any ?one|any ?body|some ?one) know (?:what )?|can (?:any|some) ?one explain |(?:qqn|quelqu'?un) (?:peut|pourrait) m'?expliquer |tell me (?:more )?about |(?:any )?info(?:rmation|s)? (?:on|about|sur) |(?:a |une )?question (?:about|on|sur) |(?:i )?need help with |help with |do you know |je (?:ne )?comprends pas |what the (?:heck|hell|fuck) is |wtf is )/,
@@ -58,9 +58,11 @@ const TRAILING = [
  * A name followed by what the asker wants of it: "dom0_mem syntax", "xl migrate options", "crashkernel option
  * syntax", "omap5 support", "what does vcpus do". Only short remainders: "is flask enabled by default" is a question, not a lookup.
  */
-const LOOKUP = /^(\S+(?:\s\S+){0,2}?)\s+(?:(?:what|which|quelles?|quels?) )?(?:support|syntax|usage|options?|flags|args|arguments|parameters|man ?page|examples?|syntaxe|exemples?|command|commande)$/;
+const LOOKUP = /^(\S+(?:\s\S+){0,2}?)\s+(?:(?:what|which|quelles?|quels?) )?(?:support|syntax|usage|options?|flags|args|arguments|parameters|man ?page|examples?|syntaxe|exemples?|command|commande|values|valeurs)$/;
 const IS_SUPPORTED = /^(?:is|are) (.+?) supported(?= in | on |[?!. ]*$)/;
 const WHAT_DOES = /^(?:what does|how (?:does|do)) (\S+(?:\s\S+)?) (?:do|mean|work)$/;
+/** The values a setting takes: "what values does iommu= take", "quelles valeurs prend iommu". */
+const WHAT_VALUES = /^(?:what|which) (?:values|options|args|arguments) (?:does|do|can) (\S+) (?:take|accept|have)$|^(?:quelles?|quels?) (?:valeurs|options|arguments) (?:prend|accepte|a) (\S+)$/;
 
 /** The part of a question that may be a fact's name, folded. Returns "" when nothing is left. */
 export function stripQuestionFrame(question: string): string {
@@ -70,7 +72,7 @@ export function stripQuestionFrame(question: string): string {
     s = s.replace(IS_SUPPORTED, '$1');
     for (const pattern of TRAILING) s = s.replace(pattern, '');
     for (const pattern of LEADING) s = s.replace(pattern, '');
-    s = s.trim().replace(WHAT_DOES, '$1').replace(LOOKUP, '$1');
+    s = s.trim().replace(WHAT_DOES, '$1').replace(WHAT_VALUES, '$1$2').replace(LOOKUP, '$1');
     if (s === before) break;
   }
   return s.replace(TASK, '').replace(HEDGE, '').trim();

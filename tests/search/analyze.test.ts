@@ -117,6 +117,12 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('how do I pass extra options')).toBe('pass extra options');
     expect(stripQuestionFrame("c'est quoi un cpupool et ça sert à quoi")).toBe('cpupool');
     expect(stripQuestionFrame("fifo event channels, what's that and why should i care")).toBe('fifo event channels');
+    // The values a setting takes: "what values does iommu= take" looks up iommu=.
+    expect(stripQuestionFrame('what values does iommu= take?')).toBe('iommu=');
+    expect(stripQuestionFrame('iommu= values')).toBe('iommu=');
+    expect(stripQuestionFrame('valid values for dom0_mem')).toBe('dom0_mem');
+    expect(stripQuestionFrame('quelles valeurs prend iommu ?')).toBe('iommu');
+    expect(stripQuestionFrame('valeurs possibles de sched=')).toBe('sched=');
   });
 
   it.each([
