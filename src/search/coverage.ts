@@ -80,10 +80,28 @@ export interface WeightedGroup {
  * fact that never writes "4" or "GB" answers it. Numbers and size units weigh this share of a word's weight.
  */
 export const QUANTITY_WEIGHT = 0.15;
+/** A number, with or without its unit, or a size unit alone. */
 const QUANTITY = /^(?:\d+(?:[.,]\d+)?\s*(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|h|min|sec|mhz|ghz)?|[kmgt]i?b|[kmgt]o|megs?|gigs?|bytes?|octets?)$/i;
+/** The unit written after a number ("1.5 GB", "2.4 ghz"). */
+const UNIT = /^(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|h|min|sec|mhz|ghz)$/i;
+/** A dotted number: a size ("1.5 GB") or a release ("xenserver 6.5", "centos 6.5"). */
+const DOTTED = /^\d+\.\d+(?:\.\d+)*$/;
+const LINUX = /^(?:linux|kernel|kernels|noyau|noyaux)$/;
+
+/**
+ * A dotted number after a product's name, with no unit after it, is a release, which says what the question is about
+ * ("xenserver 6.5 is based on which xen"). Not Xen's own 4.x (versions.ts weighs those), not an address ("03:00.0"),
+ * and not a Linux release: facts write "Linux 3.14 or later", not every release before it.
+ */
+function isRelease(groups: readonly WordGroup[], i: number): boolean {
+  const surface = groups[i]!.surface;
+  const before = groups[i - 1]?.surface ?? '';
+  const next = groups[i + 1]?.surface ?? '';
+  return DOTTED.test(surface) && !/^(?:0\d|4\.)/.test(surface) && /^\p{L}+$/u.test(before) && !UNIT.test(next) && !LINUX.test(before) && !LINUX.test(next);
+}
 
 export function weighGroups(index: SearchIndex, groups: readonly WordGroup[]): WeightedGroup[] {
-  return groups.map((group) => ({ group, weight: groupWeight(index, group) * (QUANTITY.test(group.surface) ? QUANTITY_WEIGHT : 1), ids: groupIds(index, group) }));
+  return groups.map((group, i) => ({ group, weight: groupWeight(index, group) * (QUANTITY.test(group.surface) && !isRelease(groups, i) ? QUANTITY_WEIGHT : 1), ids: groupIds(index, group) }));
 }
 
 /**

@@ -251,6 +251,20 @@ describe('coverage of a question by a fact', () => {
     expect(hours!.weight).toBeLessThan(clock!.weight / 2);
   });
 
+  it("weighs a product's release (\"xenserver 6.5\") as a word, but not a size, an address, a Linux or a Xen release", () => {
+    const engine = fixtureEngine();
+    const weightOf = (question: string, surface: string) => {
+      const groups = weighGroups(engine.index, analyze(question, { forQuery: true }));
+      return groups.find((g) => g.group.surface === surface)!.weight;
+    };
+    const release = weightOf('xenserver 6.5 is based on which xen', '6.5');
+    expect(release).toBeGreaterThan(weightOf('give dom0 6.5 gb', '6.5') * 2);
+    expect(release).toBeGreaterThan(weightOf('old 6.5 kernel', '6.5') * 2);
+    expect(release).toBeGreaterThan(weightOf('linux 6.5 domu', '6.5') * 2);
+    expect(weightOf('usb 003.004 device', '003.004')).toBeLessThan(weightOf('usb 3.4 device', '3.4') / 2);
+    expect(weightOf('features of xen 4.6', '4.6')).toBeLessThan(weightOf('features of centos 7.6', '7.6') / 2);
+  });
+
   it('needs every part of a compound, not one shared half', () => {
     const engine = fixtureEngine();
     expect(analyze('pvh-mode')[0]?.compound).toEqual({ parts: ['pvh', 'mode'], joined: 'pvhmode' });
