@@ -66,7 +66,7 @@ export function createAnswerEngine(kb: KnowledgeBase, index: SearchIndex = build
     // is the question, whatever is said around it.
     const focus = ranking.errors.length === 0 ? questionFocus(text) : undefined;
     if (!focus) return whole;
-    const focusRanking = rank(index, focus, { exclude: options.exclude });
+    const focusRanking = rank(index, focus, { exclude: options.exclude, excerpt: true });
     const focused = { text: focus, language, ranking: focusRanking, decision: decide(index, focusRanking, focus, decisionLanguage) };
     return sureness(focused.decision) > sureness(whole.decision) ? focused : whole;
   }

@@ -50,6 +50,9 @@ export interface IndexData {
   /** nameKey of ids, titles and aliases → fact position. */
   readonly exactKeys: SortedStrings;
   readonly exactFacts: Uint32Array;
+  /** wordBagKey of titles and aliases → fact position, for keys only one fact's names have. */
+  readonly bagKeys: SortedStrings;
+  readonly bagFacts: Uint32Array;
   /** Trigrams of folded names → name positions: the fuzzy matcher's shortlist. */
   readonly trigrams: SortedStrings;
   readonly trigramNames: Postings;

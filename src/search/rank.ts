@@ -1,7 +1,7 @@
 // Hybrid ranking: an exact name wins outright; otherwise BM25 over all fields, nudged by fuzzy name matches.
 import type { Intent } from '../knowledge/schema.ts';
 import { nameKey, referenceKey } from '../text/fold.ts';
-import { analyze } from './analyze.ts';
+import { analyze, type WordGroup } from './analyze.ts';
 import { matchErrors, type ErrorMatch } from './error-match.ts';
 import { namedReferences } from './named-references.ts';
 import { questionIntents } from './intent.ts';
@@ -12,6 +12,7 @@ import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
 import { correctGroup } from './spelling.ts';
 import { stopWordMisspelt } from './stopwords.ts';
+import { wordBagKey } from './word-bag.ts';
 
 export interface Candidate {
   factId: string;
@@ -46,6 +47,8 @@ export interface Ranking {
 export interface RankOptions {
   /** Facts to leave out, as if they were not in the base: how the decision is trained on near misses. */
   exclude?: ReadonlySet<string>;
+  /** The question is one sentence of a longer message: its words are not read as a name in any order. */
+  excerpt?: boolean;
 }
 
 /** Word groups beyond this are ignored: a 100 KB paste is not a question, and must stay fast. */
@@ -157,6 +160,16 @@ function askedName(index: SearchIndex, question: string, kept: (id: string | und
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** A name of a few words in any order and inflection (word-bag.ts); not for a sentence cut from a longer message. */
+const BAG_MAX_GROUPS = 4;
+const BAG_MAX_WORDS = 10;
+
+function bagName(index: SearchIndex, groups: readonly WordGroup[], question: string): string | undefined {
+  if (groups.length > BAG_MAX_GROUPS || question.split(/\s+/).length > BAG_MAX_WORDS) return undefined;
+  const key = wordBagKey(groups, question);
+  return key ? index.bagNames.get(key) : undefined;
+}
+
 function* permutations<T>(items: readonly T[]): Generator<T[]> {
   if (items.length <= 1) {
     yield [...items];
@@ -225,6 +238,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
     () => (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined),
     () => (owners.length === 0 ? askedName(index, question, kept) : undefined),
     () => (owners.length === 0 ? kept(correctedName(index, stripped, spellings)) : undefined),
+    () => (owners.length === 0 && !options.excerpt ? kept(bagName(index, corrected, question)) : undefined),
   ];
   let exact: string | undefined;
   for (const reading of readings) if ((exact = reading())) break;

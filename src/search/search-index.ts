@@ -12,6 +12,7 @@ import { invert, Postings } from './postings.ts';
 import { stripQuestionFrame, withoutXenBeforeVersion } from './question-frame.ts';
 import { SortedStrings } from './sorted-strings.ts';
 import { SpellingDictionary, spellingTrie } from './spelling-dictionary.ts';
+import { wordBagKey } from './word-bag.ts';
 
 /** One name a fact answers to, as shown to users (title or alias) and as compared (folded). */
 export interface FactName {
@@ -70,6 +71,8 @@ export interface SearchIndex {
   readonly bm25: Bm25Index;
   /** nameKey(id | title | alias) → fact id: the exact-match table. */
   readonly exactNames: Lookup<string>;
+  /** wordBagKey(title | alias) → fact id, where only one fact has names of that key. */
+  readonly bagNames: Lookup<string>;
   readonly names: NameTable;
   /** Fuzzy matcher over short names only: fuse.js is at its best there, and whole sentences exceed its 32-char pattern. */
   readonly fuzzyNames: FuzzyNames<FactName>;
@@ -149,6 +152,23 @@ function stemTable(stems: ReadonlyArray<readonly [string, readonly string[]]>): 
 function sortedColumns(entries: ReadonlyMap<string, number>): { keys: SortedStrings; values: Uint32Array } {
   const keys = SortedStrings.of(entries.keys());
   return { keys, values: Uint32Array.from(keys.list(), (key) => entries.get(key)!) };
+}
+
+/** Each name's word-bag key → its fact, leaving out keys that names of two facts share. Empty names are skipped. */
+function uniqueBags(names: readonly string[], nameFact: readonly number[]): Map<string, number> {
+  const bags = new Map<string, number>();
+  const shared = new Set<string>();
+  names.forEach((name, i) => {
+    const key = name && wordBagKey(analyze(name, { forQuery: true }), name);
+    if (!key || shared.has(key)) return;
+    const owner = bags.get(key);
+    if (owner === undefined) bags.set(key, nameFact[i]!);
+    else if (owner !== nameFact[i]) {
+      bags.delete(key);
+      shared.add(key);
+    }
+  });
+  return bags;
 }
 
 export function buildIndexData(facts: readonly Fact[]): IndexData {
@@ -232,6 +252,7 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
   });
   const referenceKeys = SortedStrings.of(referenceOwners.keys());
   const exact = sortedColumns(exactNames);
+  const bags = sortedColumns(uniqueBags(nameText.map((name, i) => (NAME_KINDS[nameKind[i]! & 3] === 'reference' ? '' : name)), nameFact));
   const trigrams = trigramIndex(nameKeys);
   const completionKeys = invert(nameKeys.map((key) => [key]));
   const completionWords = invert(nameText.map(nameWords));
@@ -267,6 +288,8 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
     referenceOrder,
     exactKeys: exact.keys,
     exactFacts: exact.values,
+    bagKeys: bags.keys,
+    bagFacts: bags.values,
     trigrams: trigrams.grams,
     trigramNames: trigrams.names,
     referenceKeys,
@@ -336,6 +359,12 @@ export function searchIndexOf(data: IndexData): SearchIndex {
       get(key) {
         const at = data.exactKeys.idOf(key);
         return at < 0 ? undefined : data.factIds[data.exactFacts[at]!];
+      },
+    },
+    bagNames: {
+      get(key) {
+        const at = data.bagKeys.idOf(key);
+        return at < 0 ? undefined : data.factIds[data.bagFacts[at]!];
       },
     },
     names,

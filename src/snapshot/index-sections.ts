@@ -10,8 +10,8 @@ import { columnList, packedColumn, packStrings, type PackedStrings } from '../se
 import type { SectionValue, Sections } from './sections-file.ts';
 
 const POSTINGS = ['factTerms', 'curatedTerms', 'factWords', 'curatedWords', 'completionKeyNames', 'completionWordNames', 'trigramNames', 'referenceFacts'] as const;
-const STRINGS = ['terms', 'words', 'completionKeys', 'completionWords', 'exactKeys', 'trigrams', 'referenceKeys', 'stemWords'] as const;
-const ARRAYS = ['documentFrequency', 'wordFrequency', 'exactFacts', 'nameKeyIds', 'referenceOrder'] as const;
+const STRINGS = ['terms', 'words', 'completionKeys', 'completionWords', 'exactKeys', 'bagKeys', 'trigrams', 'referenceKeys', 'stemWords'] as const;
+const ARRAYS = ['documentFrequency', 'wordFrequency', 'exactFacts', 'bagFacts', 'nameKeyIds', 'referenceOrder'] as const;
 
 export function indexSections(data: IndexData): Record<string, SectionValue> {
   const sections: Record<string, SectionValue> = {

@@ -149,6 +149,29 @@ describe('names read through the question around them', () => {
   });
 });
 
+describe('names read as a bag of words', () => {
+  it.each([
+    // The alias is "quand est sortie la 4.4": other word order, "sorti" for "sortie", "xen" for "la".
+    ['quand est sorti xen 4.4', 'xen-4-4-release-date'],
+    ['qd est sorti xen 4.4', 'xen-4-4-release-date'],
+  ])('GIVEN %j THEN it is the name of %s', (question, fact) => {
+    expect(rank(index, question).exact).toBe(fact);
+  });
+
+  it.each([
+    // Same words as the alias "start a PVH guest", but it denies: a problem, not the task.
+    "my pvh guest won't even start",
+    // Same words as "who shipped xen 4.4", but not the same question.
+    'what shipped right before 4.4',
+  ])('GIVEN %j THEN it is no name', (question) => {
+    expect(rank(index, question).exact).toBeUndefined();
+  });
+
+  it('GIVEN a sentence cut from a longer message THEN its words are not read as a name', () => {
+    expect(rank(index, 'quand est sorti xen 4.4', { excerpt: true }).exact).toBeUndefined();
+  });
+});
+
 describe('a name asked in one sentence of a message', () => {
   it('GIVEN a question naming a fact, then a sentence of context THEN it is that name', () => {
     expect(rank(index, "comment passer une vm de pv à hvm ? c'est un vieux centos 5").exact).toBe('convert-pv-to-hvm');
