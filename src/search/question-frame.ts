@@ -51,6 +51,9 @@ const TRAILING = [
   /(?:\s*[-,:])?\s+(?:which one|lequel|laquelle)(?: (?:is better|to (?:pick|choose|use)|choisir|prendre))?(?: (?:and why|et pourquoi))?$/,
   // Whether two names are one thing: "pvh vs pvhvm, c'est pas la même chose ?", "…, same thing?".
   /(?:\s*[-,:])?\s+(?:c'?est (?:pas )?(?:la meme chose|pareil)|(?:is it |it'?s |its )?(?:the )?same thing)$/,
+  // What the task is for, after it: "how to enable nested hvm so i can run hyper-v in a guest" is the task "enable nested
+  // hvm"; "comment activer le nested pour pouvoir lancer hyper-v" too.
+  /\s+(?:so (?:that )?(?:i|we|it|they) (?:can|could|will)|in order to|pour (?:que|pouvoir)|afin (?:de|d'|que))\s.*$/,
   // Which ones, after the name: "les nouvelles options xl.cfg c'est lesquelles ?".
   /\s+(?:c'?est|ce sont) (?:lequel|laquelle|lesquels|lesquelles)$/,
 ];

@@ -123,6 +123,9 @@ describe('name keys and question frames', () => {
     expect(stripQuestionFrame('valid values for dom0_mem')).toBe('dom0_mem');
     expect(stripQuestionFrame('quelles valeurs prend iommu ?')).toBe('iommu');
     expect(stripQuestionFrame('valeurs possibles de sched=')).toBe('sched=');
+    // What the task is for: "… so i can run hyper-v in a guest" is context, the task is the name.
+    expect(stripQuestionFrame('how to enable nested hvm so i can run hyper-v inside a windows guest')).toBe('enable nested hvm');
+    expect(stripQuestionFrame('comment activer nested hvm pour pouvoir lancer hyper-v')).toBe('activer nested hvm');
   });
 
   it.each([
