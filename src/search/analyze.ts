@@ -60,12 +60,18 @@ export function stems(word: string): readonly string[] {
   return result;
 }
 
+/** A feminine past participle typed without its accent: "supportee", "activees". */
+const FRENCH_PARTICIPLE = /(?<=[a-z]{3})e(es?)$/;
+
 function computeStems(word: string): readonly string[] {
   const folded = foldAccents(word);
   // Versions, numbers and very short words are kept as they are: stemming "4.4" or "pv" only loses information.
   if (/\d/.test(word) || word.length <= 3) return [folded];
   const { english, french } = (stemmers ??= loadStemmers());
-  return [...new Set([foldAccents(english.stemWord(word)), foldAccents(french.stemWord(word))])];
+  const found = [foldAccents(english.stemWord(word)), foldAccents(french.stemWord(word))];
+  // Chat drops accents, and the French stemmer needs them on a participle: "supportees" stems as "supportées" does.
+  if (FRENCH_PARTICIPLE.test(word)) found.push(foldAccents(french.stemWord(word.replace(FRENCH_PARTICIPLE, 'é$1'))));
+  return [...new Set(found)];
 }
 
 /**

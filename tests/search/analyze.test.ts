@@ -18,6 +18,11 @@ describe('normalising text for search', () => {
     expect(allTerms('événements')).toEqual(expect.arrayContaining(allTerms('evenements')));
   });
 
+  it('stems a French participle typed without its accent as the accented one', () => {
+    expect(allTerms('supportees')).toEqual(allTerms('supportées'));
+    expect(allTerms('activee')).toEqual(allTerms('activée'));
+  });
+
   it('gives English and French words their common stem', () => {
     expect(stems('affinity')).toContain('affin');
     expect(stems('affinité')).toContain('affin');
