@@ -8,6 +8,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['virtualization', 'virtualisation'],
   ['libvirt', 'virsh'],
   ['dom0', 'domain0'],
+  // A machine, in chat: "migrate to another box".
+  ['host', 'box', 'boxes'],
   ['evtchn', 'evtchns'],
   // Chat short forms of words the base writes out.
   ['people', 'ppl'],

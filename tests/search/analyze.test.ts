@@ -71,6 +71,8 @@ describe('normalising text for search', () => {
   it('applies the glossary both ways: a VM is a guest', () => {
     expect(analyze('VMs')[0]?.terms).toContain('guest');
     expect(analyze('domU')[0]?.terms).toContain('guest');
+    // In chat a machine is a box: "live migrate a guest to another box".
+    expect(analyze('box')[0]?.terms).toContain('host');
   });
 
   it('stops after the group limit on huge input', () => {
