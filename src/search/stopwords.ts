@@ -19,7 +19,7 @@ teh hte waht whta wat wht hwo adn wich whcih taht tihs thsi wiht
 forever always never sometimes suddenly randomly constantly immediately instantly even quite pretty totally completely literally seriously
 lol haha hmm hmmm wtf btw imo imho afaik idk tho thx pls plz stuff care
 bc cuz coz ty tia w wont idea weird wierd weirdly strange strangely u r ya
-till til right since getting fine`;
+till til right since getting fine quick quickly diff`;
 
 const FRENCH = `a ai as au aux avec avez avons avoir c ca ce ceci cela celle celles celui ces cet cette ceux chez comme
 comment d dans de des donc dont du elle elles en entre est es et etaient etait etre eu eux faire fait faut il ils
@@ -35,7 +35,7 @@ dois devrais faudrait
 mdr ptdr euh bref voila genre dit disent disait
 car lorsque puisque afin ainsi tres trop peu ici oui
 monde parle parlent parler bon bizarre bizarrement chelou etrange
-mis mets met rien avait avaient aurait`;
+mis mets met rien avait avaient aurait dispo dispos`;
 
 /** Words that every fact is about: they add no information to a query, but stay indexed. */
 const QUERY_ONLY = ['xen', 'xenproject', '4.4', '4.4.0'];

@@ -202,6 +202,10 @@ describe('name keys and question frames', () => {
     expect(surfaces('credit2 is experimental right? till when')).toEqual(['credit2', 'experimental']);
     expect(surfaces('u there?')).toEqual([]);
     expect(surfaces("j'ai mis maxvcpus=8 mais ça change rien")).toEqual(['maxvcpus', '8', 'change']);
+    // Chat filler the base never writes: read as words it never uses, they made a question look off-topic.
+    expect(surfaces('whats new in 4.4, quick list pls')).toEqual(['new', 'list']);
+    expect(surfaces('ordonnanceurs dispo dans xen 4.4 ?')).toEqual(['ordonnanceurs']);
+    expect(surfaces('pvhvm vs hvm whats the diff')).toEqual(['pvhvm', 'hvm']);
   });
 
   it('drops French "car" (because) from the index: the French stem of "care" is "car", which found every French text', () => {
