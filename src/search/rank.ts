@@ -12,7 +12,7 @@ import type { SearchIndex } from './search-index.ts';
 import { coverage, weighGroups, type WeightedGroup } from './coverage.ts';
 import { correctGroup } from './spelling.ts';
 import { stopWordMisspelt } from './stopwords.ts';
-import { wordBagKey } from './word-bag.ts';
+import { BAG_MAX_GROUPS, wordBagKey } from './word-bag.ts';
 
 export interface Candidate {
   factId: string;
@@ -161,7 +161,6 @@ function askedName(index: SearchIndex, question: string, kept: (id: string | und
 }
 
 /** A name of a few words in any order and inflection (word-bag.ts); not for a sentence cut from a longer message. */
-const BAG_MAX_GROUPS = 4;
 const BAG_MAX_WORDS = 10;
 
 function bagName(index: SearchIndex, groups: readonly WordGroup[], question: string): string | undefined {

@@ -12,7 +12,7 @@ import { invert, Postings } from './postings.ts';
 import { stripQuestionFrame, withoutXenBeforeVersion } from './question-frame.ts';
 import { SortedStrings } from './sorted-strings.ts';
 import { SpellingDictionary, spellingTrie } from './spelling-dictionary.ts';
-import { wordBagKey } from './word-bag.ts';
+import { BAG_MAX_GROUPS, wordBagKey } from './word-bag.ts';
 
 /** One name a fact answers to, as shown to users (title or alias) and as compared (folded). */
 export interface FactName {
@@ -154,12 +154,13 @@ function sortedColumns(entries: ReadonlyMap<string, number>): { keys: SortedStri
   return { keys, values: Uint32Array.from(keys.list(), (key) => entries.get(key)!) };
 }
 
-/** Each name's word-bag key → its fact, leaving out keys that names of two facts share. Empty names are skipped. */
+/** Each short name's word-bag key → its fact, leaving out keys that names of two facts share. Empty names are skipped. */
 function uniqueBags(names: readonly string[], nameFact: readonly number[]): Map<string, number> {
   const bags = new Map<string, number>();
   const shared = new Set<string>();
   names.forEach((name, i) => {
-    const key = name && wordBagKey(analyze(name, { forQuery: true }), name);
+    const groups = name ? analyze(name, { forQuery: true }) : [];
+    const key = groups.length <= BAG_MAX_GROUPS && wordBagKey(groups, name);
     if (!key || shared.has(key)) return;
     const owner = bags.get(key);
     if (owner === undefined) bags.set(key, nameFact[i]!);

@@ -6,6 +6,9 @@ import { foldAccents } from '../text/fold.ts';
 import type { WordGroup } from './analyze.ts';
 import { questionIntents } from './intent.ts';
 
+/** Longer names are not read as bags: a question of more content words than this is not a name. */
+export const BAG_MAX_GROUPS = 4;
+
 const NEGATION = /\b(?:not|no|never|none|\w+n'?t|pas|jamais|aucune?|fail\w*|refus\w*|broken|cass\w+|plante\w*)\b/;
 
 /** The bag key of a text analysed as `groups` (analyze(text, { forQuery: true })); "" when it has no content word. */
