@@ -172,6 +172,12 @@ function uniqueBags(names: readonly string[], nameFact: readonly number[]): Map<
   return bags;
 }
 
+/** A title's main clause, before its colon, parenthesis or dash: "Windows PV drivers for Xen 4.4: GPLPV or …". */
+function titleHead(title: string): string {
+  const head = title.split(/\s*(?::|\(|\s[-–—]\s)/)[0]!;
+  return head !== title ? head : '';
+}
+
 export function buildIndexData(facts: readonly Fact[]): IndexData {
   // Each field is analysed once and the result shared by BM25 and the coverage vocabularies.
   const documents = facts.map(fieldsOf);
@@ -253,7 +259,9 @@ export function buildIndexData(facts: readonly Fact[]): IndexData {
   });
   const referenceKeys = SortedStrings.of(referenceOwners.keys());
   const exact = sortedColumns(exactNames);
-  const bags = sortedColumns(uniqueBags(nameText.map((name, i) => (NAME_KINDS[nameKind[i]! & 3] === 'reference' ? '' : name)), nameFact));
+  const heads = facts.flatMap((fact) => [titleHead(fact.title.en), titleHead(fact.title.fr)]);
+  const headFacts = facts.flatMap((_, f) => [f, f]);
+  const bags = sortedColumns(uniqueBags([...nameText.map((name, i) => (NAME_KINDS[nameKind[i]! & 3] === 'reference' ? '' : name)), ...heads], [...nameFact, ...headFacts]));
   const trigrams = trigramIndex(nameKeys);
   const completionKeys = invert(nameKeys.map((key) => [key]));
   const completionWords = invert(nameText.map(nameWords));

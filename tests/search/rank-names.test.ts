@@ -154,13 +154,19 @@ describe('names read as a bag of words', () => {
     // The alias is "quand est sortie la 4.4": other word order, "sorti" for "sortie", "xen" for "la".
     ['quand est sorti xen 4.4', 'xen-4-4-release-date'],
     ['qd est sorti xen 4.4', 'xen-4-4-release-date'],
+    // The title's main clause, before its colon: "Cloning a guest with xl: copy the disks and the config, then …".
+    ['xl guest cloning', 'clone-guest'],
   ])('GIVEN %j THEN it is the name of %s', (question, fact) => {
     expect(rank(index, question).exact).toBe(fact);
   });
 
+  it('GIVEN the words of a task and of a problem with it THEN the denial says which', () => {
+    // Same words as the alias "start a PVH guest", but it denies, as the title "PVH guest will not start: …" does.
+    expect(rank(index, "my pvh guest won't even start").exact).toBe('pvh-troubleshooting');
+    expect(rank(index, 'start a pvh guest').exact).toBe('enable-pvh');
+  });
+
   it.each([
-    // Same words as the alias "start a PVH guest", but it denies: a problem, not the task.
-    "my pvh guest won't even start",
     // Same words as "who shipped xen 4.4", but not the same question.
     'what shipped right before 4.4',
   ])('GIVEN %j THEN it is no name', (question) => {
