@@ -60,6 +60,17 @@ const TRAILING_CHATTER = new RegExp(`(?:[\\s,.!:;?-]+(?:${alternatives(CLOSERS)}
 /** A message that is nothing but chatter: "hello", "thanks!", "merci". */
 const ONLY_CHATTER = new RegExp(`^(?:(?:${alternatives([...OPENERS, ...CLOSERS, ...FIXED])})(?:\\s+(?:${alternatives(AUDIENCE)}))?[\\s,.!?:;>-]*)+$`, 'i');
 
+/**
+ * The words a chatter phrase can begin or end with. The three patterns above are long alternations, compiled on first
+ * use (about 15 ms, most of a one-question `ask`'s own work): a message whose first and last words could not be
+ * chatter skips them, with the same result.
+ */
+const CHATTER_WORD_SPLIT = /[\s,.!:;?>-]+/;
+const chatterWords = (phrases: readonly string[], at: 'first' | 'last') =>
+  new Set(phrases.map((p) => p.toLowerCase().split(CHATTER_WORD_SPLIT).filter(Boolean)).map((w) => (at === 'first' ? w[0] : w[w.length - 1])!));
+const FIRST_WORDS = chatterWords(OPENERS, 'first');
+const LAST_WORDS = chatterWords([...OPENERS, ...CLOSERS, ...FIXED, ...AUDIENCE], 'last');
+
 /** A hedge set off by punctuation inside a question ("diff entre 4.3 et 4.4 en gros, je dois changer quoi"). */
 const INNER_HEDGE = new RegExp(`(?<=^|[\\s,;])(?:${alternatives(HEDGES)})\\s*[,;:]`, 'gi');
 
@@ -76,9 +87,12 @@ export function withoutChatNoise(text: string): string {
   s = s.replace(/[ \t\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
   // Greetings and thanks are matched on the folded text (so "Merci d’avance" counts), then cut from the original.
   const folded = foldAccents(s);
-  if (ONLY_CHATTER.test(folded)) return '';
-  const lead = LEADING_CHATTER.exec(folded)?.[0].length ?? 0;
-  const trail = TRAILING_CHATTER.exec(folded.slice(lead));
+  const words = folded.toLowerCase().split(CHATTER_WORD_SPLIT).filter(Boolean);
+  const mayLead = FIRST_WORDS.has(words[0] ?? '');
+  const mayTrail = LAST_WORDS.has(words[words.length - 1] ?? '');
+  if (mayTrail && ONLY_CHATTER.test(folded)) return '';
+  const lead = mayLead ? (LEADING_CHATTER.exec(folded)?.[0].length ?? 0) : 0;
+  const trail = mayTrail ? TRAILING_CHATTER.exec(folded.slice(lead)) : null;
   const end = trail ? lead + trail.index : s.length;
   const kept = s.slice(lead, end).trim();
   // A question mark cut with the thanks still belonged to the question.
