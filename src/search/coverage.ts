@@ -80,10 +80,11 @@ export interface WeightedGroup {
  * fact that never writes "4" or "GB" answers it. Numbers and size units weigh this share of a word's weight.
  */
 export const QUANTITY_WEIGHT = 0.15;
+/** The units written after a number ("4gb", "1.5 GB", "2.4 ghz"). */
+const UNITS = '[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|h|min|sec|mhz|ghz';
 /** A number, with or without its unit, or a size unit alone. */
-const QUANTITY = /^(?:\d+(?:[.,]\d+)?\s*(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|h|min|sec|mhz|ghz)?|[kmgt]i?b|[kmgt]o|megs?|gigs?|bytes?|octets?)$/i;
-/** The unit written after a number ("1.5 GB", "2.4 ghz"). */
-const UNIT = /^(?:[kmgt]i?b?|[kmgt]o|bytes?|octets?|megs?|gigs?|%|ms|s|h|min|sec|mhz|ghz)$/i;
+const QUANTITY = new RegExp(`^(?:\\d+(?:[.,]\\d+)?\\s*(?:${UNITS})?|[kmgt]i?b|[kmgt]o|megs?|gigs?|bytes?|octets?)$`, 'i');
+const UNIT = new RegExp(`^(?:${UNITS})$`, 'i');
 /** A dotted number: a size ("1.5 GB") or a release ("xenserver 6.5", "centos 6.5"). */
 const DOTTED = /^\d+\.\d+(?:\.\d+)*$/;
 const LINUX = /^(?:linux|kernel|kernels|noyau|noyaux)$/;

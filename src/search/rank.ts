@@ -163,9 +163,9 @@ function askedName(index: SearchIndex, question: string, kept: (id: string | und
 /** A name of a few words in any order and inflection (word-bag.ts); not for a sentence cut from a longer message. */
 const BAG_MAX_WORDS = 10;
 
-function bagName(index: SearchIndex, groups: readonly WordGroup[], question: string): string | undefined {
+function bagName(index: SearchIndex, groups: readonly WordGroup[], question: string, intents: ReadonlySet<Intent>): string | undefined {
   if (groups.length > BAG_MAX_GROUPS || question.split(/\s+/).length > BAG_MAX_WORDS) return undefined;
-  const key = wordBagKey(groups, question);
+  const key = wordBagKey(groups, question, intents);
   return key ? index.bagNames.get(key) : undefined;
 }
 
@@ -227,6 +227,8 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const token = referenceKey(stripped);
   const owners = token ? (index.referenceNames.get(token) ?? []).filter((id) => !exclude?.has(id)) : [];
   // A name of a few words in another order is still the name: "event channels fifo" is "FIFO event channels".
+  // The kinds of question its wording shows: for the word-bag reading below and for the re-scoring.
+  const intents = questionIntents(question);
   // The first of these readings that names a fact, in this order; a reference name several facts carry stops the
   // looser readings after it.
   const readings: Array<() => string | undefined> = [
@@ -237,7 +239,7 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
     () => (owners.length === 0 ? kept(reorderedName(index, stripped)) : undefined),
     () => (owners.length === 0 ? askedName(index, question, kept) : undefined),
     () => (owners.length === 0 ? kept(correctedName(index, stripped, spellings)) : undefined),
-    () => (owners.length === 0 && !options.excerpt ? kept(bagName(index, corrected, question)) : undefined),
+    () => (owners.length === 0 && !options.excerpt ? kept(bagName(index, corrected, question, intents)) : undefined),
   ];
   let exact: string | undefined;
   for (const reading of readings) if ((exact = reading())) break;
@@ -277,7 +279,6 @@ export function rank(index: SearchIndex, question: string, options: RankOptions 
   const byScore = [...combined].map(([factId, score]) => describe(factId, score)).sort(byScoreThenId).slice(0, MAX_CANDIDATES);
   // A how-to question and a how-to fact, a "how many" question and a limit…: the kind of answer asked for breaks
   // near ties between a concept and its task (npm run eval).
-  const intents = questionIntents(question);
   const suits = (factId: string) => (index.traits.get(factId)?.intent ?? []).some((i) => intents.has(i));
   // "How much memory does dom0 need?" is not asked about ARM: a fact limited to a case the question does not name
   // gives way to a general one that answers as well (issue 11).
